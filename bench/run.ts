@@ -1,0 +1,38 @@
+/**
+ * `npm run bench`: speed and size, measured (medians, percentiles, ratios), never asserted.
+ * Prints a table and writes bench/results.json.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { benchSearch } from './search.js';
+import { bundleSize, gzipBytes } from './bundle-size.js';
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+async function main(): Promise<void> {
+  const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+
+  console.log('search (per keystroke, full index)…');
+  results.search = await benchSearch();
+
+  console.log('sizes…');
+  const navigator = await bundleSize('src/components/industry-navigator/industry-navigator.ts');
+  const kiosk = await bundleSize('src/kiosk/main.ts');
+  const catalogue = readFileSync('src/data/generated/catalogue.pudong.json');
+  const index = readFileSync('src/data/generated/search-index.pudong.json');
+  results.sizes = {
+    navigatorJs: navigator,
+    kioskJs: kiosk,
+    catalogueJson: { raw: catalogue.length, gzip: gzipBytes(catalogue) },
+    searchIndexJson: { raw: index.length, gzip: gzipBytes(index) },
+  };
+
+  const s = results.search as Record<string, number>;
+  console.log('\n| measure | value |\n|---|---|');
+  for (const [k, v] of Object.entries(s)) console.log(`| search ${k} | ${typeof v === 'number' ? (Number.isInteger(v) ? v : v.toFixed(3)) : JSON.stringify(v)} |`);
+  for (const [k, v] of Object.entries(results.sizes as Record<string, { raw: number; gzip: number }>)) {
+    console.log(`| ${k} | ${kb(v.gzip)} gzip (${kb(v.raw)} raw) |`);
+  }
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+}
+
+await main();

@@ -1,0 +1,27 @@
+// End-to-end journeys on the built app (`vite preview` with the mock API), one shared build.
+import { defineConfig } from '@playwright/test';
+import { chromeFlags, findChrome } from './scripts/chrome.mjs';
+
+const port = Number(process.env.E2E_PORT ?? 4179);
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30000,
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: 'chromium',
+    launchOptions: { executablePath: findChrome(), args: chromeFlags },
+    viewport: { width: 1080, height: 1920 },
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: `node scripts/serve.mjs preview --port ${port}`,
+    url: `http://127.0.0.1:${port}/api/v1/health`,
+    reuseExistingServer: false,
+    timeout: 60000,
+  },
+});

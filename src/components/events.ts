@@ -1,0 +1,49 @@
+/**
+ * The one typed event map of every `one-*` domain event (DESIGN §3): names, `detail` types,
+ * and the `HTMLElementEventMap` augmentation so `addEventListener('one-…', e => e.detail…)`
+ * is typed everywhere. Components dispatch them with `bubbles: true, composed: true` through
+ * `oneEvent()` so no component gets the options wrong.
+ *
+ * Native names (`change`, `input`) are used where a native event fits and are not listed here.
+ */
+import type { Language } from '../core/catalogue/types.js';
+
+/** `one-industry-select`: the citizen confirmed what their business does. */
+export interface IndustrySelectDetail {
+  /** Catalogue industry ids, in the order chosen (seed 002: industries may be combined). */
+  industries: string[];
+  /**
+   * GB/T 4754-2017 small-class codes (e.g. `F5223`) routed to the general cross-industry
+   * questionnaire (通用问答), in the order chosen.
+   */
+  general: string[];
+  /**
+   * Present (and true) only when the citizen asked for the general questionnaire without
+   * finding their GB/T small class (the "nothing found" way forward); `general` may then be empty.
+   */
+  generalUnclassified?: true;
+}
+
+/** `one-language-change`: the citizen switched the language (zh-CN, en, zh-TW). */
+export interface LanguageChangeDetail {
+  language: Language;
+}
+
+/** Every `one-*` event and its `detail` type. Add new domain events here, nowhere else. */
+export interface OneEventMap {
+  'one-industry-select': CustomEvent<IndustrySelectDetail>;
+  'one-language-change': CustomEvent<LanguageChangeDetail>;
+}
+
+export type OneEventName = keyof OneEventMap;
+export type OneEventDetail<K extends OneEventName> = OneEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** Creates a typed `one-*` event: bubbles and composed (crosses shadow roots), not cancelable. */
+export function oneEvent<K extends OneEventName>(name: K, detail: OneEventDetail<K>): OneEventMap[K] {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true }) as OneEventMap[K];
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends OneEventMap {}
+}

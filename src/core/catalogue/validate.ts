@@ -1,0 +1,126 @@
+/**
+ * Validates the authored files of one city catalogue: shape (zod schema), then the links
+ * between files (every referenced id exists, ids are unique, every GB/T small class is
+ * routed). Every error names the file and the field, e.g.
+ * `industries.json: industries[3].permits[0].permit: unknown permit "food-busines"`.
+ */
+import type { z } from 'zod';
+import { catalogueFiles, type CatalogueFileName } from './schema.js';
+
+export interface GbtRow {
+  code: string;
+  name: string;
+  level: number;
+  parent: string | null;
+}
+
+type Parsed = { [K in CatalogueFileName]: z.infer<(typeof catalogueFiles)[K]> };
+
+export type ValidationResult = { ok: true; files: Parsed } | { ok: false; errors: string[] };
+
+function pathText(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += (out ? '.' : '') + String(part);
+  }
+  return out || '(root)';
+}
+
+/** Validate the raw (JSON-parsed) files of a catalogue against the schema and each other. */
+export function validateCatalogue(raw: Partial<Record<string, unknown>>, gbtTable: readonly GbtRow[]): ValidationResult {
+  const errors: string[] = [];
+  const files: Partial<Record<CatalogueFileName, unknown>> = {};
+  for (const name of Object.keys(catalogueFiles) as CatalogueFileName[]) {
+    if (!(name in raw) || raw[name] === undefined) {
+      errors.push(`${name}: file is missing`);
+      continue;
+    }
+    const result = catalogueFiles[name].safeParse(raw[name]);
+    if (result.success) files[name] = result.data;
+    else for (const issue of result.error.issues) errors.push(`${name}: ${pathText(issue.path)}: ${issue.message}`);
+  }
+  for (const name of Object.keys(raw)) {
+    if (!(name in catalogueFiles)) errors.push(`${name}: not a catalogue file (expected one of ${Object.keys(catalogueFiles).join(', ')})`);
+  }
+  if (errors.length) return { ok: false, errors };
+  const f = files as Parsed;
+  const err = (file: CatalogueFileName, path: string, message: string) => errors.push(`${file}: ${path}: ${message}`);
+
+  const uniqueIds = <T extends { id: string }>(file: CatalogueFileName, key: string, items: readonly T[]) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) err(file, `${key}[${i}].id`, `duplicate id "${item.id}"`);
+      seen.add(item.id);
+    });
+    return seen;
+  };
+  const departments = uniqueIds('departments.json', 'departments', f['departments.json'].departments);
+  const domains = uniqueIds('domains.json', 'domains', f['domains.json'].domains);
+  const elements = uniqueIds('information-elements.json', 'elements', f['information-elements.json'].elements);
+  const permits = uniqueIds('permits.json', 'permits', f['permits.json'].permits);
+  uniqueIds('industries.json', 'industries', f['industries.json'].industries);
+
+  const smallClasses = new Set(gbtTable.filter((r) => r.level === 4).map((r) => r.code));
+  const allCodes = new Set(gbtTable.map((r) => r.code));
+
+  f['permits.json'].permits.forEach((p, i) => {
+    const at = `permits[${i}]`;
+    if (!departments.has(p.department)) err('permits.json', `${at}.department`, `unknown department "${p.department}"`);
+    p.informationElements.forEach((e, j) => {
+      if (!elements.has(e)) err('permits.json', `${at}.informationElements[${j}]`, `unknown information element "${e}"`);
+    });
+    uniqueIds('permits.json', `${at}.conditions`, p.conditions);
+    uniqueIds('permits.json', `${at}.materials`, p.materials);
+    p.materials.forEach((m, j) => {
+      if (m.sharedData.held && !m.sharedData.by) err('permits.json', `${at}.materials[${j}].sharedData.by`, 'say who holds a shared material');
+    });
+    if (p.onSiteInspection !== p.steps.includes('inspection')) {
+      err('permits.json', `${at}.steps`, 'onSiteInspection and the "inspection" step must agree');
+    }
+    if (p.instantApproval && p.onSiteInspection) {
+      err('permits.json', `${at}.instantApproval`, 'an item that needs on-site inspection cannot be approved instantly');
+    }
+    if (p.promisedDays !== undefined && p.promisedDays > p.timeLimitDays) {
+      err('permits.json', `${at}.promisedDays`, 'the promised time limit cannot exceed the statutory one');
+    }
+  });
+
+  const gbtOwners = new Map<string, string>();
+  f['industries.json'].industries.forEach((ind, i) => {
+    const at = `industries[${i}]`;
+    if (!domains.has(ind.domain)) err('industries.json', `${at}.domain`, `unknown domain "${ind.domain}"`);
+    ind.leadDepartments.forEach((d, j) => {
+      if (!departments.has(d)) err('industries.json', `${at}.leadDepartments[${j}]`, `unknown department "${d}"`);
+    });
+    ind.cityDepartments.forEach((d, j) => {
+      if (!departments.has(d)) err('industries.json', `${at}.cityDepartments[${j}]`, `unknown department "${d}"`);
+    });
+    ind.gbt.forEach((code, j) => {
+      if (!smallClasses.has(code)) err('industries.json', `${at}.gbt[${j}]`, `"${code}" is not a GB/T 4754-2017 small class`);
+      gbtOwners.set(code, ind.id);
+    });
+    const seen = new Set<string>();
+    ind.permits.forEach((p, j) => {
+      if (!permits.has(p.permit)) err('industries.json', `${at}.permits[${j}].permit`, `unknown permit "${p.permit}"`);
+      if (seen.has(p.permit)) err('industries.json', `${at}.permits[${j}].permit`, `permit "${p.permit}" listed twice`);
+      seen.add(p.permit);
+    });
+  });
+
+  const rules = f['gbt-map.json'].rules;
+  const prefixes = new Set<string>();
+  rules.forEach((r, i) => {
+    if (!allCodes.has(r.prefix)) err('gbt-map.json', `rules[${i}].prefix`, `"${r.prefix}" is not a GB/T 4754-2017 code`);
+    if (prefixes.has(r.prefix)) err('gbt-map.json', `rules[${i}].prefix`, `prefix "${r.prefix}" appears twice`);
+    prefixes.add(r.prefix);
+  });
+  for (const code of smallClasses) {
+    if (gbtOwners.has(code)) continue;
+    if (!rules.some((r) => code.startsWith(r.prefix))) {
+      err('gbt-map.json', 'rules', `small class ${code} is routed nowhere: add a rule or list it under an industry`);
+    }
+  }
+
+  return errors.length ? { ok: false, errors } : { ok: true, files: f };
+}

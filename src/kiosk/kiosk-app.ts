@@ -1,0 +1,264 @@
+/**
+ * The kiosk shell. At this stage it runs the first step of the journey: find your industry
+ * (一键导航) and see which departments and permits the choice involves. It owns the page-wide
+ * settings (language, elder mode), provides the API client and the i18n instance to the
+ * components, and keeps the session through a reload.
+ */
+import { LitElement, html, css, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { Task } from '@lit/task';
+import { apiContext } from '../api/context.js';
+import { createApiClient, ApiError } from '../api/client.js';
+import { i18nContext } from '../i18n/context.js';
+import { I18nController } from '../i18n/controller.js';
+import { sharedI18n, type Language } from '../i18n/index.js';
+import type { Catalogue, Text } from '../core/catalogue/types.js';
+import { tokens } from '../components/shared/tokens.js';
+import { KIOSK_THEME_CSS } from '../components/shared/themes.js';
+import type { IndustrySelectDetail } from '../components/events.js';
+import '../components/industry-navigator/industry-navigator.js';
+import '../components/language-switch/language-switch.js';
+import { loadSession, saveSession, type KioskSession } from './session.js';
+
+const themeSheet = new CSSStyleSheet();
+themeSheet.replaceSync(KIOSK_THEME_CSS);
+
+export class OneKioskApp extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 100vh;
+        background: var(--_surface);
+      }
+      .skip {
+        position: absolute;
+        left: -10000px;
+      }
+      .skip:focus {
+        left: var(--_space);
+        top: var(--_space);
+        z-index: 10;
+        background: var(--_bg);
+        padding: var(--_space);
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: var(--_space);
+        padding: calc(var(--_space) * 2) calc(var(--_space) * 3);
+        background: var(--_primary);
+        color: var(--_on-primary);
+      }
+      h1 {
+        margin: 0;
+        font-size: var(--_size-xl);
+        line-height: 1.2;
+      }
+      .subtitle {
+        margin: 0;
+        font-size: var(--_size);
+      }
+      .settings {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+        align-items: center;
+      }
+      .settings one-language-switch {
+        --one-color-primary: #ffffff;
+        --one-color-bg: transparent;
+        --one-color-on-primary: var(--_primary);
+      }
+      button {
+        min-height: var(--_target);
+        min-width: var(--_target);
+        padding: 0 calc(var(--_space) * 2);
+        font: inherit;
+        border-radius: var(--_radius);
+        border: 2px solid currentColor;
+        cursor: pointer;
+      }
+      .elder {
+        color: var(--_on-primary);
+        background: transparent;
+      }
+      .elder[aria-pressed='true'] {
+        color: var(--_primary);
+        background: var(--_on-primary);
+      }
+      main {
+        flex: 1;
+        padding: calc(var(--_space) * 3);
+      }
+      .panel {
+        background: var(--_bg);
+        border-radius: var(--_radius);
+        padding: calc(var(--_space) * 3);
+      }
+      .primary {
+        color: var(--_on-primary);
+        background: var(--_primary);
+        border-color: var(--_primary);
+      }
+      .secondary {
+        color: var(--_primary);
+        background: var(--_bg);
+        border-color: var(--_primary);
+      }
+      h2 {
+        font-size: var(--_size-xl);
+        margin: 0 0 var(--_space);
+      }
+      h3 {
+        font-size: var(--_size-lg);
+        margin: calc(var(--_space) * 2) 0 var(--_space);
+      }
+      ul {
+        padding-inline-start: 1.25em;
+      }
+      li {
+        margin: calc(var(--_space) / 2) 0;
+      }
+      .meta {
+        color: var(--_muted);
+      }
+    `,
+  ];
+
+  @state() private session: KioskSession = loadSession();
+
+  private readonly i18n = new I18nController(this);
+  private readonly api = createApiClient(new URL('/api', location.href).href);
+
+  constructor() {
+    super();
+    new ContextProvider(this, { context: i18nContext, initialValue: sharedI18n() });
+    new ContextProvider(this, { context: apiContext, initialValue: this.api });
+  }
+
+  private readonly data = new Task(this, {
+    task: async (_args, { signal }) => {
+      const [catalogue, searchIndex] = await Promise.all([this.api.getCatalogue(signal), this.api.getSearchIndex(signal)]);
+      return { catalogue, searchIndex };
+    },
+    args: () => [],
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!document.adoptedStyleSheets.includes(themeSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, themeSheet];
+    void this.i18n.i18n.changeLanguage(this.session.language);
+    this.applyPageSettings();
+  }
+
+  private update_(patch: Partial<KioskSession>): void {
+    this.session = { ...this.session, ...patch };
+    saveSession(this.session);
+    this.applyPageSettings();
+  }
+
+  private applyPageSettings(): void {
+    const root = document.documentElement;
+    root.lang = this.session.language;
+    root.dataset.theme = this.session.elder ? 'kiosk elder' : 'kiosk';
+    document.title = this.i18n.t('app.title');
+  }
+
+  private readonly onLanguage = (e: CustomEvent<{ language: Language }>) => this.update_({ language: e.detail.language });
+  private readonly onSelectionChange = (e: Event) => {
+    const detail = (e as CustomEvent<IndustrySelectDetail | undefined>).detail;
+    if (detail) this.update_({ selection: detail, confirmed: false });
+  };
+  private readonly onSelect = (e: CustomEvent<IndustrySelectDetail>) => this.update_({ selection: e.detail, confirmed: true });
+
+  protected override render() {
+    const { t } = this.i18n;
+    return html`
+      <a class="skip" href="#main" @click=${this.skip}>${t('app.skipToContent')}</a>
+      <header>
+        <div>
+          <h1>${t('app.title')}</h1>
+          <p class="subtitle">${t('app.subtitle')}</p>
+        </div>
+        <div class="settings">
+          <one-language-switch @one-language-change=${this.onLanguage}></one-language-switch>
+          <button
+            class="elder"
+            type="button"
+            aria-pressed=${this.session.elder ? 'true' : 'false'}
+            @click=${() => this.update_({ elder: !this.session.elder })}
+          >
+            ${t('app.elderMode')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabindex="-1">
+        ${this.data.render({
+          pending: () => html`<p class="panel" role="status">${t('app.loading')}</p>`,
+          error: (e) => html`<div class="panel" role="alert">
+            <p>${t(e instanceof ApiError && e.problem.messageKey ? e.problem.messageKey : 'app.loadFailed')}</p>
+            <p>${t('app.loadFailed')}</p>
+            <button class="primary" type="button" @click=${() => void this.data.run()}>${t('app.retry')}</button>
+          </div>`,
+          complete: ({ catalogue, searchIndex }) =>
+            this.session.confirmed
+              ? this.renderSelection(catalogue)
+              : html`<one-industry-navigator
+                  .catalogue=${catalogue}
+                  .searchIndex=${searchIndex}
+                  .selection=${this.session.selection}
+                  @change=${this.onSelectionChange}
+                  @one-industry-select=${this.onSelect}
+                ></one-industry-navigator>`,
+        })}
+      </main>
+    `;
+  }
+
+  private skip(e: Event): void {
+    e.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('#main')?.focus();
+  }
+
+  private renderSelection(catalogue: Catalogue) {
+    const { t, language } = this.i18n;
+    const text = (x: Text) => x[language];
+    const { industries, general } = this.session.selection;
+    const chosen = catalogue.industries.filter((i) => industries.includes(i.id));
+    const departments = new Map(catalogue.departments.map((d) => [d.id, d]));
+    const permits = new Map(catalogue.permits.map((p) => [p.id, p]));
+    const classes = catalogue.gbt.filter((g) => general.includes(g.code));
+    const classLabel = (name: Text, pinyin: string) => (language === 'en' && !name.en ? `${name['zh-CN']} (${pinyin})` : text(name));
+    return html`<section class="panel" aria-labelledby="sel-title">
+      <h2 id="sel-title">${t('app.selectionTitle')}</h2>
+      <p>${t('app.selectionIntro')}</p>
+      ${chosen.map(
+        (ind) => html`<h3>${text(ind.name)}</h3>
+          <p class="meta">
+            ${ind.leadDepartments.map((d) => departments.get(d)).map((d) => (d ? text(d.name) : nothing))}
+          </p>
+          <p>${t('app.selectionPermits')}</p>
+          <ul>
+            ${ind.permits.map((ip) => {
+              const p = permits.get(ip.permit);
+              return p ? html`<li>${text(p.name)} <span class="meta">— ${text(ip.trigger)}</span></li>` : nothing;
+            })}
+          </ul>`,
+      )}
+      ${classes.map(
+        (c) => html`<h3>${c.code} ${classLabel(c.name, c.pinyin)}</h3>
+          <p>${t('app.selectionGeneral')}</p>
+          ${c.route && c.route.type !== 'industry' ? html`<p class="meta">${text(c.route.reason)}</p>` : nothing}`,
+      )}
+      <button class="secondary" type="button" @click=${() => this.update_({ confirmed: false })}>${t('app.changeSelection')}</button>
+    </section>`;
+  }
+}
+
+customElements.define('one-kiosk-app', OneKioskApp);

@@ -1,0 +1,2 @@
+// The kiosk entry point.
+import './kiosk-app.js';

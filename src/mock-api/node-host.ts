@@ -1,0 +1,67 @@
+/**
+ * The Node host of the mock back end: a Vite plugin that mounts the handlers on /api for
+ * `vite dev` (npm start) and `vite preview` (the end-to-end tests). Node requests are turned
+ * into standard Requests and back, with a hard cap on body size.
+ */
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { Plugin, Connect } from 'vite';
+import { createMockApi, problem, type Handler } from './handlers.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+async function readBody(req: IncomingMessage): Promise<Uint8Array | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > MAX_BODY_BYTES) return 'too-large';
+    chunks.push(buf);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+export function toMiddleware(handler: Handler): Connect.NextHandleFunction {
+  return (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
+    if (!req.url?.startsWith('/api/')) return next();
+    void (async () => {
+      let response: Response;
+      const host = req.headers.host ?? '127.0.0.1';
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+      const method = req.method ?? 'GET';
+      const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req);
+      if (body === 'too-large') {
+        response = problem(413, 'Payload too large', `Requests are limited to ${MAX_BODY_BYTES} bytes.`, 'errors.tooLarge');
+      } else {
+        try {
+          response = await handler(new Request(`http://${host}${req.url}`, { method, headers, body }));
+        } catch {
+          response = problem(500, 'Internal error', 'The mock back end failed.', 'errors.server');
+        }
+      }
+      res.statusCode = response.status;
+      response.headers.forEach((value, key) => res.setHeader(key, value));
+      res.end(method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()));
+    })();
+  };
+}
+
+export function mockApiPlugin(root: string, city = 'pudong'): Plugin {
+  const handler = createMockApi(async () => ({
+    catalogue: JSON.parse(await readFile(join(root, `src/data/generated/catalogue.${city}.json`), 'utf8')),
+    searchIndex: JSON.parse(await readFile(join(root, `src/data/generated/search-index.${city}.json`), 'utf8')),
+  }));
+  const middleware = toMiddleware(handler);
+  return {
+    name: 'onelicence-mock-api',
+    configureServer(server) {
+      server.middlewares.use(middleware);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(middleware);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// Shared helpers for the end-to-end tests on the built app.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+import type { AxeResults } from 'axe-core';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Run axe (WCAG 2.2 A/AA + best practice, optionally AAA contrast) on the whole page. */
+export async function expectPageAccessible(page: Page, options: { aaaContrast?: boolean } = {}): Promise<void> {
+  // Injected through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(axeSource);
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+  if (options.aaaContrast) tags.push('wcag2aaa');
+  const results = (await page.evaluate(
+    (values) => (window as unknown as { axe: { run: (c: Document, o: object) => Promise<unknown> } }).axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] }),
+    tags,
+  )) as AxeResults;
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
+  expect(summary).toEqual([]);
+}
+
+/** Fail the test on any CSP / Trusted Types violation or uncaught error in the page. */
+export function watchForPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
+/** The navigator's search box, through its shadow root (Playwright pierces open shadow roots). */
+export const searchBox = (page: Page) => page.getByRole('searchbox');

@@ -1,0 +1,109 @@
+// Every language has every key, nothing falls back silently, and no user-facing string
+// lives outside the locale files.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createI18n, onMissingKey, resources, LANGUAGES } from '../../src/i18n/index.js';
+import { root } from './helpers/data.js';
+
+type Tree = { [key: string]: string | Tree };
+const flatten = (tree: Tree, prefix = ''): Map<string, string> => {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+  }
+  return out;
+};
+const flat = Object.fromEntries(LANGUAGES.map((l) => [l, flatten(resources[l] as unknown as Tree)]));
+const placeholders = (s: string) => [...s.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'generated' ? [] : walk(path);
+    return path.endsWith('.ts') ? [path] : [];
+  });
+}
+const uiSources = ['src/components', 'src/kiosk', 'src/verify'].flatMap((d) => {
+  try {
+    return walk(join(root, d));
+  } catch {
+    return [];
+  }
+});
+
+describe('locales', () => {
+  it.each(LANGUAGES)('%s has exactly the keys of zh-CN, none empty, same placeholders', (lng) => {
+    const base = flat['zh-CN']!;
+    const other = flat[lng]!;
+    expect([...other.keys()].sort()).toEqual([...base.keys()].sort());
+    for (const [key, value] of other) {
+      expect(value.trim(), `${lng}:${key}`).not.toBe('');
+      expect(placeholders(value), `${lng}:${key}`).toEqual(placeholders(base.get(key)!));
+    }
+  });
+
+  it('generates Traditional Chinese from zh-CN (not a copy, not typed by hand)', () => {
+    const tw = flat['zh-TW']!;
+    expect(tw.get('app.title')).toContain('業');
+    expect(tw.get('app.title')).toContain('證');
+    const differing = [...tw].filter(([k, v]) => v !== flat['zh-CN']!.get(k)).length;
+    expect(differing / tw.size).toBeGreaterThan(0.5);
+  });
+
+  it('English spells the noun "licence"', () => {
+    for (const [key, value] of flat.en!) expect(value, key).not.toMatch(/\blicense\b/i);
+  });
+});
+
+describe('i18n runtime', () => {
+  it('reports a missing key instead of falling back to another language', () => {
+    const i18n = createI18n('en');
+    const missing: string[] = [];
+    const off = onMissingKey((lng, key) => missing.push(`${lng}:${key}`));
+    const originalError = console.error;
+    console.error = () => {};
+    try {
+      expect(i18n.t('app.noSuchKey')).toBe('app.noSuchKey');
+    } finally {
+      console.error = originalError;
+      off();
+    }
+    expect(missing).toEqual(['en:app.noSuchKey']);
+  });
+
+  it.each(LANGUAGES)('resolves every key in %s without a missing-key report', (lng) => {
+    const i18n = createI18n(lng);
+    const missing: string[] = [];
+    const off = onMissingKey((_l, key) => missing.push(key));
+    for (const key of flat['zh-CN']!.keys()) i18n.t(key);
+    off();
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('sources', () => {
+  it('every literal translation key used in the UI exists', () => {
+    const used = new Set<string>();
+    for (const file of uiSources) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)+)'/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(5);
+    const missing = [...used].filter((k) => !flat['zh-CN']!.has(k));
+    expect(missing).toEqual([]);
+  });
+
+  it('no Chinese text in UI code outside comments (user-facing strings live in the locales)', () => {
+    const offenders: string[] = [];
+    for (const file of uiSources) {
+      const code = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+      const hit = code.match(/.*[\u4e00-\u9fff].*/);
+      if (hit) offenders.push(`${relative(root, file)}: ${hit[0].trim()}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { emptySession, loadSession, saveSession } from '../../src/kiosk/session.js';
+
+class MemoryStorage implements Storage {
+  private map = new Map<string, string>();
+  get length() {
+    return this.map.size;
+  }
+  clear() {
+    this.map.clear();
+  }
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  removeItem(k: string) {
+    this.map.delete(k);
+  }
+  setItem(k: string, v: string) {
+    this.map.set(k, v);
+  }
+}
+
+describe('kiosk session storage', () => {
+  it('round-trips what the citizen chose', () => {
+    const s = new MemoryStorage();
+    const session = { ...emptySession(), language: 'en' as const, elder: true, selection: { industries: ['bookshop', 'cafe-teahouse'], general: ['F5299'], generalUnclassified: false }, confirmed: true };
+    saveSession(session, s);
+    expect(loadSession(s)).toEqual(session);
+  });
+
+  it.each([
+    ['not JSON', '{oops'],
+    ['a number', '42'],
+    ['wrong types', JSON.stringify({ language: 'fr', elder: 'yes', selection: { industries: 'x', general: [1, 2] } })],
+    ['markup and emoji ids', JSON.stringify({ selection: { industries: ['<img src=x>', '😀', 'a'.repeat(500)], general: [] } })],
+  ])('falls back to a clean session on %s', (_name, raw) => {
+    const s = new MemoryStorage();
+    s.setItem('onelicence.kiosk.session', raw);
+    const loaded = loadSession(s);
+    expect(loaded.language).toBe('zh-CN');
+    expect(loaded.elder).toBe(false);
+    expect(loaded.selection.industries).toEqual([]);
+  });
+
+  it('survives storage that throws', () => {
+    const broken = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('full'); } } as unknown as Storage;
+    expect(loadSession(broken)).toEqual(emptySession());
+    expect(() => saveSession(emptySession(), broken)).not.toThrow();
+  });
+});
