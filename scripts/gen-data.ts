@@ -18,6 +18,7 @@ import type { Catalogue, GbtNode, GbtRoute, Text } from '../src/core/catalogue/t
 import { buildSearchIndex } from '../src/core/catalogue/search-build.js';
 import { toPinyin } from '../src/core/catalogue/pinyin.js';
 import { toTraditionalData, toTraditionalUi } from './opencc.js';
+import { catalogueJsonSchema } from './catalogue-schema.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
@@ -124,6 +125,7 @@ function main(): void {
     writeIfChanged(join(out, `search-index.${city}.json`), JSON.stringify(buildSearchIndex(catalogue)));
   }
   generateLocales();
+  writeIfChanged(join(root, 'docs/catalogue.schema.json'), catalogueJsonSchema());
   console.log(`gen: ${cities.length} catalogue(s) [${cities.join(', ')}] and zh-TW locale in ${Math.round(performance.now() - started)} ms`);
 }
 

@@ -10,7 +10,7 @@ import { isProblem, type Problem } from './problem.js';
 export class ApiError extends Error {
   constructor(
     readonly problem: Problem,
-    readonly cause?: unknown,
+    override readonly cause?: unknown,
   ) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';

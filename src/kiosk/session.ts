@@ -19,7 +19,7 @@ const MAX_ITEMS = 20;
 export const emptySession = (): KioskSession => ({
   language: DEFAULT_LANGUAGE,
   elder: false,
-  selection: { industries: [], general: [], generalUnclassified: false },
+  selection: { industries: [], general: [] },
   confirmed: false,
 });
 
@@ -38,7 +38,11 @@ export function loadSession(storage: Storage | undefined = globalThis.sessionSto
     return {
       language: isLanguage(r.language) ? r.language : fallback.language,
       elder: r.elder === true,
-      selection: { industries: stringList(sel.industries), general: stringList(sel.general), generalUnclassified: sel.generalUnclassified === true },
+      selection: {
+        industries: stringList(sel.industries),
+        general: stringList(sel.general),
+        ...(sel.generalUnclassified === true ? { generalUnclassified: true as const } : {}),
+      },
       confirmed: r.confirmed === true,
     };
   } catch {

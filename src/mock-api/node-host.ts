@@ -11,7 +11,7 @@ import { createMockApi, problem, type Handler } from './handlers.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-async function readBody(req: IncomingMessage): Promise<Uint8Array | 'too-large'> {
+async function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -20,7 +20,7 @@ async function readBody(req: IncomingMessage): Promise<Uint8Array | 'too-large'>
     if (size > MAX_BODY_BYTES) return 'too-large';
     chunks.push(buf);
   }
-  return new Uint8Array(Buffer.concat(chunks));
+  return new Uint8Array(Buffer.concat(chunks)) as Uint8Array<ArrayBuffer>;
 }
 
 export function toMiddleware(handler: Handler): Connect.NextHandleFunction {

@@ -26,7 +26,7 @@ class MemoryStorage implements Storage {
 describe('kiosk session storage', () => {
   it('round-trips what the citizen chose', () => {
     const s = new MemoryStorage();
-    const session = { ...emptySession(), language: 'en' as const, elder: true, selection: { industries: ['bookshop', 'cafe-teahouse'], general: ['F5299'], generalUnclassified: false }, confirmed: true };
+    const session = { ...emptySession(), language: 'en' as const, elder: true, selection: { industries: ['bookshop', 'cafe-teahouse'], general: ['F5299'], generalUnclassified: true as const }, confirmed: true };
     saveSession(session, s);
     expect(loadSession(s)).toEqual(session);
   });

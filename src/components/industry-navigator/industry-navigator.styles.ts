@@ -97,9 +97,6 @@ export const styles = css`
     background: var(--_bg);
     padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5);
     text-align: start;
-    transition:
-      background-color 120ms ease,
-      border-color 120ms ease;
   }
   button:hover {
     border-color: var(--_primary);
@@ -286,7 +283,7 @@ export const styles = css`
     box-shadow: inset 0 0 0 2px var(--_primary);
   }
   .chosen {
-    display: inline-flex;
+    display: none;
     align-items: center;
     gap: 0.3em;
     font-size: var(--_size-sm);
@@ -294,8 +291,8 @@ export const styles = css`
     color: var(--_primary);
     flex: none;
   }
-  :not([aria-pressed='true']) > .chosen {
-    display: none;
+  [aria-pressed='true'] .chosen {
+    display: inline-flex;
   }
 
   .empty {

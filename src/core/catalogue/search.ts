@@ -102,8 +102,8 @@ export function normalizeQuery(raw: string): string {
     .replace(/<[^>]*>?/g, ' ') // tags, also an unterminated `<img src=x onerror=…`
     .replace(/&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});?/gi, ' ') // character references
     .toLowerCase()
-    .replace(/ü/g, 'v')
     .normalize('NFKD')
+    .replace(/u\u0308/g, 'v')
     .replace(/\p{M}/gu, '')
     .normalize('NFC')
     .replace(/[^\p{L}\p{N}]+/gu, ' ') // controls, punctuation, symbols, emoji, lone surrogates
@@ -124,6 +124,7 @@ const CODE_PREFIX = 850; // … 899
 const PREFIX = 800; // … 899
 const WORD_START = 700; // … 799: a substring that starts a word (English, or after a space)
 const SUBSTRING = 600; // … 699: a Chinese substring
+const CONTAINS = 600; // … 660: the query contains a whole Chinese name or alias
 const PINYIN = 400; // … 599
 const LATIN_INFIX = 380; // … 399: Latin letters inside a word (tv in ktv)
 const FUZZY = 200; // … 399
@@ -175,6 +176,9 @@ interface Key {
   /** Code-point length of `text`. */
   len: number;
   isName: boolean;
+  /** `text` without spaces, with each of its code points' offset in `text` (keys with a space only). */
+  compact: string | null;
+  compactMap: number[] | null;
   /** Code points of `text` (Chinese keys up to FUZZY_ZH_MAX_LEN, for char-level edit distance). */
   cps: number[] | null;
   /** Pinyin tokens that contain a letter or digit, with their code-point ranges in `text`. */
@@ -200,6 +204,8 @@ interface Pass {
   to: Int32Array;
   touched: number[];
   strong: number;
+  /** Highlight ranges when a match has several (subsequence matches). */
+  ranges: Map<number, [number, number][]>;
 }
 
 const FUZZY_ZH_MAX_LEN = 12;
@@ -209,11 +215,20 @@ const LATIN_ONLY = /^[a-z]+$/;
 const ALNUM = /[\p{L}\p{N}]/u;
 const CODE_TOKEN = /^(?:[a-t]\d{1,4}|\d{2,4})$/;
 
+const foldCache = new Map<string, string>();
+
 /** Fold one code point of a key to one code point (so highlight offsets survive). */
 function foldChar(ch: string): string {
-  let f = ch.normalize('NFKC').toLowerCase();
-  if (f === 'ü') return 'v';
-  f = f.normalize('NFKD').replace(/\p{M}/gu, '');
+  let f = foldCache.get(ch);
+  if (f === undefined) {
+    f = foldCharUncached(ch);
+    if (foldCache.size < 20000) foldCache.set(ch, f);
+  }
+  return f;
+}
+
+function foldCharUncached(ch: string): string {
+  const f = ch.normalize('NFKC').toLowerCase().normalize('NFKD').replace(/u\u0308/g, 'v').replace(/\p{M}/gu, '');
   const first = f.codePointAt(0);
   if (first === undefined) return ' ';
   const c = String.fromCodePoint(first);
@@ -232,66 +247,91 @@ function codePoints(s: string): number[] {
   return out;
 }
 
+const hanCache = new Map<string, boolean>();
+/** \p{Script=Han}, cached per character (the same test as `toPinyin`'s). */
+function isHan(ch: string): boolean {
+  let h = hanCache.get(ch);
+  if (h === undefined) {
+    h = HAN_CHAR.test(ch);
+    if (hanCache.size < 50000) hanCache.set(ch, h);
+  }
+  return h;
+}
+
+const PLAIN_TOKEN = /^[a-z0-9]+$/;
+
+function foldToken(tok: string): string {
+  return PLAIN_TOKEN.test(tok) ? tok : foldKey(tok).replace(/ /g, '');
+}
+
 /**
  * Align a `toPinyin` reading with its text: one token per Han character, one per other
  * non-space run. Returns the alphanumeric tokens with their code-point ranges, or null when
  * the reading does not fit the text.
  */
-function alignPinyin(text: string, reading: string): { syl: string[]; from: number[]; to: number[] } | null {
-  const tokens = reading.split(' ').filter((t) => t.length > 0);
+function alignPinyin(chars: readonly string[], reading: string): { syl: string[]; from: number[]; to: number[] } | null {
+  const tokens = reading.split(' ');
   const syl: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
   let t = 0;
-  let cp = 0;
-  for (const m of text.matchAll(RUNS)) {
-    const run = m[0];
-    const runLen = Array.from(run).length;
-    if (m[1] !== undefined) {
-      for (let i = 0; i < runLen; i++) {
-        const tok = tokens[t++];
-        if (tok === undefined) return null;
-        const folded = foldKey(tok).replace(/\s+/g, '');
-        if (folded) {
-          syl.push(folded);
-          from.push(cp + i);
-          to.push(cp + i + 1);
-        }
-      }
-    } else if (m[3] !== undefined) {
+  const n = chars.length;
+  for (let i = 0; i < n; ) {
+    const ch = chars[i]!;
+    if (isHan(ch)) {
       const tok = tokens[t++];
       if (tok === undefined) return null;
-      // a non-Han run may hold punctuation between letters (e.g. `3d`, `o2o`): keep its letters
-      const folded = foldKey(tok).split(' ').filter(Boolean);
-      if (folded.length > 0) {
-        syl.push(folded.join(''));
-        from.push(cp);
-        to.push(cp + runLen);
+      const f = foldToken(tok);
+      if (f) {
+        syl.push(f);
+        from.push(i);
+        to.push(i + 1);
       }
+      i++;
+    } else if (ch.trim() === '') {
+      i++;
+    } else {
+      let j = i + 1;
+      while (j < n && !isHan(chars[j]!) && chars[j]!.trim() !== '') j++;
+      const tok = tokens[t++];
+      if (tok === undefined) return null;
+      const f = foldToken(tok);
+      if (f) {
+        syl.push(f);
+        from.push(i);
+        to.push(j);
+      }
+      i = j;
     }
-    cp += runLen;
   }
   return t === tokens.length ? { syl, from, to } : null;
 }
 
 /**
  * Optimal-string-alignment (restricted Damerau-Levenshtein) distance from `a` to the closest
- * prefix of `b` (or to the whole of `b` when `whole`), or `max + 1` when above `max`.
- * `row0..row2` are scratch rows of length ≥ b-window + 1.
+ * prefix of `b` (or to the whole of `b` when `whole`), or `max + 1` when above `max`. Only the
+ * diagonal band |i - j| ≤ max is computed, and it stops as soon as a row exceeds `max`.
+ * `rows` are three scratch rows longer than `a` + `max`. Exported for tests.
  */
-function prefixDistance(a: readonly number[], b: readonly number[], max: number, whole: boolean, rows: Int32Array[]): number {
+export function prefixDistance(a: readonly number[], b: readonly number[], max: number, whole: boolean, rows: Int32Array[]): number {
   const m = a.length;
+  const big = max + 1;
   const n = whole ? b.length : Math.min(b.length, m + max);
-  if (n < m - max || (whole && Math.abs(n - m) > max)) return max + 1;
+  if (n < m - max || (whole && n - m > max) || n + 2 >= rows[0]!.length) return big;
   let prev2 = rows[0]!;
   let prev = rows[1]!;
   let cur = rows[2]!;
-  for (let j = 0; j <= n; j++) prev[j] = j;
+  const top = Math.min(n, max);
+  for (let j = 0; j <= top; j++) prev[j] = j;
+  prev[top + 1] = big;
   for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    let rowMin = i;
+    const lo = i - max > 1 ? i - max : 1;
+    const hi = i + max < n ? i + max : n;
+    if (lo > hi + 1) return big;
+    cur[lo - 1] = lo === 1 ? i : big;
+    let rowMin = cur[lo - 1]!;
     const ai = a[i - 1]!;
-    for (let j = 1; j <= n; j++) {
+    for (let j = lo; j <= hi; j++) {
       const bj = b[j - 1]!;
       let d = prev[j - 1]! + (ai === bj ? 0 : 1);
       const del = prev[j]! + 1;
@@ -305,14 +345,15 @@ function prefixDistance(a: readonly number[], b: readonly number[], max: number,
       cur[j] = d;
       if (d < rowMin) rowMin = d;
     }
-    if (rowMin > max) return max + 1;
+    cur[hi + 1] = big;
+    if (rowMin > max) return big;
     const t = prev2;
     prev2 = prev;
     prev = cur;
     cur = t;
   }
-  if (whole) return prev[n]!;
-  let best = max + 1;
+  if (whole) return Math.min(prev[n]!, big);
+  let best = big;
   for (let j = Math.max(0, m - max); j <= n; j++) if (prev[j]! < best) best = prev[j]!;
   return best;
 }
@@ -353,54 +394,93 @@ export function createSearcher(index: SearchIndex): Searcher {
   const charSyllables = new Map<string, string[]>();
   const enWords: EnWord[] = [];
   const zhFuzzyKeys: number[] = [];
+  /** Chinese keys (zh-CN and zh-TW) that hold a Han character. */
+  const zhKeys: number[] = [];
   const pinyinKeys: number[] = [];
 
-  const addKey = (k: Omit<Key, 'text' | 'astral' | 'len' | 'cps' | 'syl' | 'sylFrom' | 'sylTo' | 'joined'>, reading?: string): number => {
-    const text = foldKey(k.display);
-    const len = Array.from(text).length;
-    const key: Key = { ...k, text, astral: len !== text.length, len, cps: null, syl: null, sylFrom: null, sylTo: null, joined: null };
-    const i = keys.push(key) - 1;
-    if ((k.type === T_ZH || k.type === T_TW) && len <= FUZZY_ZH_MAX_LEN && HAN_CHAR.test(text)) {
+  const addKey = (target: number, type: number, display: string, isName: boolean, reading?: string): void => {
+    const chars = Array.from(display);
+    let text = '';
+    let han = false;
+    for (const ch of chars) {
+      text += foldChar(ch);
+      if (!han && isHan(ch)) han = true;
+    }
+    const len = chars.length;
+    const key: Key = {
+      target,
+      type,
+      display,
+      isName,
+      text,
+      astral: len !== text.length,
+      len,
+      compact: null,
+      compactMap: null,
+      cps: null,
+      syl: null,
+      sylFrom: null,
+      sylTo: null,
+      joined: null,
+    };
+    const i = keys.length;
+    keys.push(key);
+    if (type !== T_CODE && text.indexOf(' ') >= 0) {
+      let c = '';
+      const map: number[] = [];
+      let j = 0;
+      for (const ch of text) {
+        if (ch !== ' ') {
+          c += ch;
+          for (let u = 0; u < ch.length; u++) map.push(j);
+        }
+        j++;
+      }
+      key.compact = c;
+      key.compactMap = map;
+    }
+    if ((type === T_ZH || type === T_TW) && han) zhKeys.push(i);
+    if ((type === T_ZH || type === T_TW) && han && len <= FUZZY_ZH_MAX_LEN) {
       key.cps = codePoints(text);
       zhFuzzyKeys.push(i);
     }
     if (reading !== undefined) {
-      const a = alignPinyin(k.display, reading);
+      const a = alignPinyin(chars, reading);
       if (a && a.syl.length > 0) {
-        key.syl = a.syl;
+        const syl = a.syl;
+        key.syl = syl;
         key.sylFrom = a.from;
         key.sylTo = a.to;
-        key.joined = codePoints(a.syl.join(''));
+        key.joined = codePoints(syl.join(''));
         pinyinKeys.push(i);
-        const letters = new Set<string>();
-        const sylls = new Set<string>();
-        a.syl.forEach((s, j) => {
-          letters.add(s[0]!);
-          sylls.add(s);
-          const ch = Array.from(text)[a.from[j]!];
-          if (k.type === T_ZH && ch !== undefined && HAN_CHAR.test(ch)) {
+        for (let j = 0; j < syl.length; j++) {
+          const s = syl[j]!;
+          let list = byLetter.get(s[0]!);
+          if (!list) byLetter.set(s[0]!, (list = []));
+          if (list[list.length - 1] !== i) list.push(i);
+          list = bySyllable.get(s);
+          if (!list) bySyllable.set(s, (list = []));
+          if (list[list.length - 1] !== i) list.push(i);
+          const ch = chars[a.from[j]!]!;
+          if (a.to[j]! - a.from[j]! === 1 && isHan(ch)) {
             const known = charSyllables.get(ch);
             if (!known) charSyllables.set(ch, [s]);
             else if (!known.includes(s)) known.push(s);
           }
-        });
-        for (const l of letters) (byLetter.get(l) ?? byLetter.set(l, []).get(l)!).push(i);
-        for (const s of sylls) (bySyllable.get(s) ?? bySyllable.set(s, []).get(s)!).push(i);
+        }
       }
     }
-    if (k.type === T_EN) {
-      const cps = codePoints(text);
+    if (type === T_EN) {
       let start = -1;
-      for (let j = 0; j <= cps.length; j++) {
-        const space = j === cps.length || cps[j] === 32;
+      for (let j = 0; j <= len; j++) {
+        const space = j === len || text.charCodeAt(j) === 32;
         if (!space && start < 0) start = j;
         if (space && start >= 0) {
-          if (j - start >= 2) enWords.push({ key: i, from: start, cps: cps.slice(start, j) });
+          if (j - start >= 2) enWords.push({ key: i, from: start, cps: codePoints(text.slice(start, j)) });
           start = -1;
         }
       }
     }
-    return i;
   };
 
   for (const e of index.entries) {
@@ -416,12 +496,15 @@ export function createSearcher(index: SearchIndex): Searcher {
       en: (!e.enNoName && e.en?.[0]) || '',
       level: e.level ?? 0,
     });
-    e.zh.forEach((z, j) => {
-      addKey({ target: t, type: T_ZH, display: z[0], isName: j === 0 }, z[1]);
-      if (z[2]) addKey({ target: t, type: T_TW, display: z[2], isName: j === 0 }, z[1]);
-    });
-    (e.en ?? []).forEach((en, j) => addKey({ target: t, type: T_EN, display: en, isName: j === 0 && !e.enNoName }));
-    for (const code of e.codes ?? []) addKey({ target: t, type: T_CODE, display: code, isName: code === e.id });
+    for (let j = 0; j < e.zh.length; j++) {
+      const z = e.zh[j]!;
+      // pinyin is matched on the zh-CN key only (the zh-TW key reads the same)
+      addKey(t, T_ZH, z[0], j === 0, z[1]);
+      if (z[2]) addKey(t, T_TW, z[2], j === 0);
+    }
+    const en = e.en ?? [];
+    for (let j = 0; j < en.length; j++) addKey(t, T_EN, en[j]!, j === 0 && !e.enNoName);
+    for (const code of e.codes ?? []) addKey(t, T_CODE, code, code === e.id);
   }
   // The homophone reading of a character: its most common one first (learnt order is stable).
   const nT = targets.length;
@@ -436,12 +519,14 @@ export function createSearcher(index: SearchIndex): Searcher {
         to: new Int32Array(nT),
         touched: [],
         strong: 0,
+        ranges: new Map(),
       });
     }
     const p = passes[n]!;
     for (const t of p.touched) p.score[t] = 0;
     p.touched.length = 0;
     p.strong = 0;
+    p.ranges.clear();
     return p;
   };
   const rows = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
@@ -449,7 +534,7 @@ export function createSearcher(index: SearchIndex): Searcher {
 
   let kindMask = 7;
 
-  const offer = (p: Pass, k: number, score: number, via: number, from: number, to: number): void => {
+  const offer = (p: Pass, k: number, score: number, via: number, from: number, to: number, ranges?: [number, number][]): void => {
     const key = keys[k]!;
     const t = key.target;
     if ((targets[t]!.kindBit & kindMask) === 0) return;
@@ -463,6 +548,8 @@ export function createSearcher(index: SearchIndex): Searcher {
     p.via[t] = via;
     p.from[t] = from;
     p.to[t] = to;
+    if (ranges) p.ranges.set(t, ranges);
+    else if (p.ranges.size > 0) p.ranges.delete(t);
   };
 
   const cpIndex = (key: Key, utf16: number): number => (key.astral ? Array.from(key.text.slice(0, utf16)).length : utf16);
@@ -472,6 +559,8 @@ export function createSearcher(index: SearchIndex): Searcher {
     const qLen = Array.from(q).length;
     const latin = !HAN_CHAR.test(q);
     const isCode = CODE_TOKEN.test(q);
+    const compact = q.indexOf(' ') >= 0 ? q.replace(/ /g, '') : q;
+    const compactLen = compact === q ? qLen : Array.from(compact).length;
     const digitsOnly = isCode && q.charCodeAt(0) < 97;
     for (const k of keyOrder) {
       const key = keys[k]!;
@@ -480,12 +569,30 @@ export function createSearcher(index: SearchIndex): Searcher {
         const code = key.text;
         const body = digitsOnly ? (code.length > 1 ? code.slice(1) : '') : code;
         const off = code.length - body.length;
-        if (body === q) offer(p, k, EXACT, V_CODE, 0, code.length);
-        else if (body.startsWith(q)) offer(p, k, CODE_PREFIX + (49 * q.length) / body.length, V_CODE, 0, off + q.length);
+        if (body === q) offer(p, k, EXACT, V_CODE, off, code.length);
+        else if (body.startsWith(q)) offer(p, k, CODE_PREFIX + (49 * q.length) / body.length, V_CODE, off, off + q.length);
         continue;
       }
       const idx = key.text.indexOf(q);
-      if (idx < 0) continue;
+      if (idx < 0) {
+        // the query mentions a whole Chinese name or alias: 24小时便利店, 我想开咖啡店
+        if (!latin && key.type !== T_EN && key.len >= 2 && key.len < qLen && q.includes(key.text)) {
+          offer(p, k, CONTAINS + 60 * (key.len / qLen), V_SUBSTRING, 0, key.len);
+        } else if (compactLen >= 3 && (key.compact !== null || compact !== q)) {
+          // spaces and punctuation ignored: drug store → drugstore, bsl2 → BSL-2, e commerce
+          const ctext = key.compact ?? key.text;
+          const cidx = ctext.indexOf(compact);
+          if (cidx >= 0) {
+            const map = key.compactMap;
+            const from = map ? map[cidx]! : cpIndex(key, cidx);
+            const to = map ? map[cidx + compactLen - 1]! + 1 : from + compactLen;
+            const whole = cidx === 0 && compactLen === ctext.length;
+            const score = (whole ? EXACT - 10 : cidx === 0 ? PREFIX - 10 : WORD_START - 10) + 9 * (compactLen / ctext.length);
+            offer(p, k, score, key.type === T_EN ? V_ENGLISH : whole ? V_EXACT : cidx === 0 ? V_PREFIX : V_SUBSTRING, from, to);
+          }
+        }
+        continue;
+      }
       const en = key.type === T_EN;
       const from = cpIndex(key, idx);
       const ratio = qLen / key.len;
@@ -644,6 +751,33 @@ export function createSearcher(index: SearchIndex): Searcher {
         }
       }
     }
+    // every character, in order, with gaps: 酒类零售 → 酒类商品零售许可证
+    if (qc.length >= 2) {
+      for (const k of zhKeys) {
+        const key = keys[k]!;
+        if (key.len <= qc.length || (targets[key.target]!.kindBit & kindMask) === 0) continue;
+        const text = key.text;
+        let at = text.indexOf(qc[0]!);
+        if (at < 0) continue;
+        const ranges: [number, number][] = [];
+        let ok = true;
+        for (let c = 0; c < qc.length && ok; c++) {
+          if (c > 0) at = text.indexOf(qc[c]!, at);
+          if (at < 0) ok = false;
+          else {
+            const cp = cpIndex(key, at);
+            const last = ranges[ranges.length - 1];
+            if (last && last[1] === cp) last[1] = cp + 1;
+            else ranges.push([cp, cp + 1]);
+            at += qc[c]!.length;
+          }
+        }
+        if (!ok) continue;
+        // fewer, longer runs and a shorter key score higher
+        const score = FUZZY + 60 + 30 * (qc.length / key.len) - 8 * (ranges.length - 1) + (ranges[0]![0] === 0 ? 5 : 0);
+        offer(p, k, score, V_FUZZY, ranges[0]![0], ranges[ranges.length - 1]![1], ranges);
+      }
+    }
     if (qc.length < 3) return;
     const a = qc.map((c) => c.codePointAt(0) ?? 0);
     for (const k of zhFuzzyKeys) {
@@ -714,7 +848,7 @@ export function createSearcher(index: SearchIndex): Searcher {
         if (old && old.score >= score) continue;
         const bestKey = best.key[t]!;
         const ranges: [number, number][] = [];
-        for (const p of tp) if (p.key[t] === bestKey) ranges.push([p.from[t]!, p.to[t]!]);
+        for (const p of tp) if (p.key[t] === bestKey) ranges.push(...(p.ranges.get(t) ?? [[p.from[t]!, p.to[t]!]]));
         finalScore.set(t, { score, pass: best, ranges });
       }
       // nothing matches every token: fall back to any token, ranked well below
@@ -744,7 +878,7 @@ export function createSearcher(index: SearchIndex): Searcher {
     for (const [t, r] of ranked.slice(0, limit)) {
       const target = targets[t]!;
       const key = keys[r.pass.key[t]!]!;
-      const ranges = mergeRanges(r.ranges ?? [[r.pass.from[t]!, r.pass.to[t]!]], key.len);
+      const ranges = mergeRanges(r.ranges ?? r.pass.ranges.get(t) ?? [[r.pass.from[t]!, r.pass.to[t]!]], key.len);
       out.push({
         kind: target.kind,
         id: target.id,

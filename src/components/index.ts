@@ -1,0 +1,8 @@
+/**
+ * The component classes and the typed event map, without defining any tag (import a
+ * component's own `<name>/<name>.ts` to define it, or call `define()` with your own tag).
+ */
+export { OneIndustryNavigator, cleanQuery, MAX_QUERY_LENGTH, type NavigatorView } from './industry-navigator/industry-navigator.component.js';
+export { OneLanguageSwitch } from './language-switch/language-switch.component.js';
+export { oneEvent, type OneEventMap, type OneEventName, type OneEventDetail, type IndustrySelectDetail, type LanguageChangeDetail } from './events.js';
+export { define } from './shared/define.js';
