@@ -50,6 +50,11 @@ export default tseslint.config(
     },
   },
   {
+    // chai's property assertions (expect(x).to.be.true) read as expressions.
+    files: ['tests/components/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', 'document', 'window', 'customElements', 'HTMLElement', 'localStorage', 'sessionStorage'],

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createSearcher, type SearchIndex } from '../src/core/catalogue/search.js';
 import type { Catalogue } from '../src/core/catalogue/types.js';
-import { SEARCH_QUERIES } from '../tests/unit/search-queries.js';
+import { hitRate, SEARCH_QUERIES } from '../tests/unit/search-queries.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const QUERY_COUNT = 300;
@@ -66,6 +66,7 @@ export async function benchSearch(
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
+  const quality = hitRate((q, lang) => searcher.search(q, { limit: 3, lang }).map((r) => r.id));
   const round = (x: number) => Math.round(x * 1000) / 1000;
   const out = {
     queries: queries.length,
@@ -76,6 +77,7 @@ export async function benchSearch(
     p99Ms: round(percentile(times, 99)),
     maxMs: round(times[times.length - 1] ?? 0),
     meanResults: Math.round((results / keystrokes.length) * 10) / 10,
+    hitRateTop3: `${quality.hits}/${quality.total} = ${(quality.rate * 100).toFixed(1)} %`,
     indexParseMs: round(parseMs),
     indexLoadMs: round(loadMs),
     indexRawBytes: indexText.length,
@@ -85,7 +87,7 @@ export async function benchSearch(
     `search: ${out.keystrokes} keystrokes of ${out.queries} queries over ${out.entries} entries: ` +
       `median ${out.medianMs} ms, p95 ${out.p95Ms} ms, p99 ${out.p99Ms} ms; ` +
       `index ${(out.indexRawBytes / 1024).toFixed(1)} KB raw, ${(out.indexGzipBytes / 1024).toFixed(1)} KB gzip, ` +
-      `load ${out.indexLoadMs.toFixed(1)} ms`,
+      `load ${out.indexLoadMs.toFixed(1)} ms; hit rate (top 3) ${out.hitRateTop3}`,
   );
   return out;
 }

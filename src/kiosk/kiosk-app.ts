@@ -180,8 +180,8 @@ export class OneKioskApp extends LitElement {
   protected override render() {
     const { t } = this.i18n;
     return html`
-      <a class="skip" href="#main" @click=${this.skip}>${t('app.skipToContent')}</a>
       <header>
+        <button class="skip" type="button" @click=${this.skip}>${t('app.skipToContent')}</button>
         <div>
           <h1>${t('app.title')}</h1>
           <p class="subtitle">${t('app.subtitle')}</p>
@@ -221,8 +221,7 @@ export class OneKioskApp extends LitElement {
     `;
   }
 
-  private skip(e: Event): void {
-    e.preventDefault();
+  private skip(): void {
     this.renderRoot.querySelector<HTMLElement>('#main')?.focus();
   }
 

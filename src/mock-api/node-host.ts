@@ -11,16 +11,28 @@ import { createMockApi, problem, type Handler } from './handlers.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-async function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | 'too-large'> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > MAX_BODY_BYTES) return 'too-large';
-    chunks.push(buf);
-  }
-  return new Uint8Array(Buffer.concat(chunks)) as Uint8Array<ArrayBuffer>;
+/** Beyond this the connection is cut instead of drained. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads a request body up to MAX_BODY_BYTES. A larger body is drained (so the client reads
+ * the 413 instead of a reset) but not kept; an absurd one is cut off.
+ */
+function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (size > MAX_DRAIN_BYTES) req.destroy();
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? 'too-large' : (new Uint8Array(Buffer.concat(chunks)) as Uint8Array<ArrayBuffer>)));
+    req.on('error', reject);
+    req.on('close', () => {
+      if (size > MAX_DRAIN_BYTES) resolve('too-large');
+    });
+  });
 }
 
 export function toMiddleware(handler: Handler): Connect.NextHandleFunction {
@@ -32,7 +44,7 @@ export function toMiddleware(handler: Handler): Connect.NextHandleFunction {
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
       const method = req.method ?? 'GET';
-      const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req);
+      const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req).catch(() => 'too-large' as const);
       if (body === 'too-large') {
         response = problem(413, 'Payload too large', `Requests are limited to ${MAX_BODY_BYTES} bytes.`, 'errors.tooLarge');
       } else {

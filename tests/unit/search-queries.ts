@@ -12,6 +12,11 @@ export interface SearchQuery {
   note?: string;
 }
 
+/** The UI language a query is typed in: English queries in the English mode, Traditional in zh-TW. */
+export function queryLanguage(x: SearchQuery): 'zh-CN' | 'en' | 'zh-TW' {
+  return x.category === 'english' ? 'en' : x.category === 'traditional' ? 'zh-TW' : 'zh-CN';
+}
+
 export const SEARCH_QUERIES: readonly SearchQuery[] = [
   // official industry names (沪府办〔2021〕1号 annex 1)
   { q: '便利店', expect: 'convenience-store', category: 'name' },
@@ -235,3 +240,23 @@ export const SEARCH_QUERIES: readonly SearchQuery[] = [
   { q: '消防安全检查', expect: 'fire-safety-check', category: 'permit' },
   { q: '酒类零售', expect: 'liquor-retail-licence', category: 'permit' },
 ];
+
+export interface HitRate {
+  hits: number;
+  total: number;
+  /** hits / total, 0–1. */
+  rate: number;
+  misses: { q: string; expect: string; got: string[] }[];
+}
+
+/** The share of SEARCH_QUERIES whose expected id is in the top 3 of `top3(q)`. */
+export function hitRate(top3: (q: string, lang: 'zh-CN' | 'en' | 'zh-TW') => readonly string[]): HitRate {
+  const misses: HitRate['misses'] = [];
+  for (const x of SEARCH_QUERIES) {
+    const { q, expect } = x;
+    const got = top3(q, queryLanguage(x)).slice(0, 3);
+    if (!got.includes(expect)) misses.push({ q, expect, got: [...got] });
+  }
+  const total = SEARCH_QUERIES.length;
+  return { hits: total - misses.length, total, rate: (total - misses.length) / total, misses };
+}

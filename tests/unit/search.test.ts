@@ -3,7 +3,7 @@ import { toInitials, toPinyin } from '../../src/core/catalogue/pinyin.js';
 import { buildSearchIndex } from '../../src/core/catalogue/search-build.js';
 import { createSearcher, normalizeQuery, type SearchIndex, type SearchResult } from '../../src/core/catalogue/search.js';
 import { searchCatalogue } from './helpers/search.js';
-import { SEARCH_QUERIES } from './search-queries.js';
+import { hitRate, SEARCH_QUERIES } from './search-queries.js';
 
 const catalogue = searchCatalogue();
 // The index goes through JSON, as it does between the build and the browser.
@@ -65,18 +65,13 @@ describe('search index', () => {
 });
 
 describe('real queries (top 3)', () => {
-  const misses: string[] = [];
-  it.each(SEARCH_QUERIES.map((x) => [x.q, x.expect, x.category] as const))('%s → %s (%s)', (q, expected) => {
-    const top = ids(searcher.search(q, { limit: 3 }));
-    if (!top.includes(expected)) misses.push(`${q} → ${expected} (got ${top.join(', ') || 'nothing'})`);
-  });
-
-  it('hits at least 95 %', () => {
+  // One bar for the table, not one test per row: ranking is judged by its hit rate.
+  it(`hits at least 95 % of ${SEARCH_QUERIES.length} real queries`, () => {
     expect(SEARCH_QUERIES.length).toBeGreaterThanOrEqual(80);
-    const rate = (SEARCH_QUERIES.length - misses.length) / SEARCH_QUERIES.length;
-    console.log(`search hit rate: ${SEARCH_QUERIES.length - misses.length}/${SEARCH_QUERIES.length} = ${(rate * 100).toFixed(1)} % in the top 3`);
-    if (misses.length) console.log(`misses:\n  ${misses.join('\n  ')}`);
-    expect(rate).toBeGreaterThanOrEqual(0.95);
+    const r = hitRate((q, lang) => ids(searcher.search(q, { limit: 3, lang })));
+    console.log(`search hit rate: ${r.hits}/${r.total} = ${(r.rate * 100).toFixed(1)} % in the top 3`);
+    if (r.misses.length) console.log(`misses:\n  ${r.misses.map((m) => `${m.q} → ${m.expect} (got ${m.got.join(', ') || 'nothing'})`).join('\n  ')}`);
+    expect(r.rate).toBeGreaterThanOrEqual(0.95);
   });
 });
 

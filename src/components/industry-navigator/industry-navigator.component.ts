@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { I18nController } from '../../i18n/controller.js';
-import type { Catalogue, GbtNode, Industry, Language, Permit, Text } from '../../core/catalogue/types.js';
+import type { Catalogue, GbtNode, Industry, Permit, Text } from '../../core/catalogue/types.js';
 import { createSearcher, type SearchIndex, type SearchResult } from '../../core/catalogue/search.js';
 import { oneEvent, type IndustrySelectDetail } from '../events.js';
 import { tokens } from '../shared/tokens.js';
@@ -34,6 +35,12 @@ export function cleanQuery(raw: string): { text: string; truncated: boolean; ign
   return { text: truncated ? points.slice(0, MAX_QUERY_LENGTH).join('').trim() : collapsed, truncated, ignored };
 }
 
+/** The first sentence of a summary, for a one-line card (the whole text when it has one sentence). */
+export function firstSentence(text: string): string {
+  const match = /^.+?(?:[。！？；]|[.!?;](?=\s|$))/su.exec(text.trim());
+  return (match ? match[0] : text).trim();
+}
+
 /** Merged, clamped, sorted code-point ranges. */
 function normalizeRanges(ranges: readonly (readonly [number, number])[] | undefined, length: number): [number, number][] {
   const valid = (ranges ?? [])
@@ -53,11 +60,15 @@ function normalizeRanges(ranges: readonly (readonly [number, number])[] | undefi
 const checkIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 12.5l5 5L20 6.5"/></svg>`;
 const closeIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18"/></svg>`;
 
+/** How a match was made, said when it is not obvious (typing "kfd" finds 咖啡店 by its initials). */
+const VIA_EXPLAINED: readonly string[] = ['pinyin', 'initials', 'fuzzy', 'code', 'english'];
+
 type GbtNotice = { code: string; type: 'industry' | 'general' | 'none' };
 
 let instances = 0;
 
 /**
+ * @tag one-industry-navigator
  * @summary 一键导航 — find your industry: search (Chinese, pinyin, initials, GB/T codes), browse
  * the pilot industries by area, or walk the GB/T 4754-2017 classification down to the small
  * class; choose one or several industries (seed 002: businesses may combine them) and confirm.
@@ -113,6 +124,7 @@ let instances = 0;
  */
 export class OneIndustryNavigator extends LitElement {
   static override styles = [tokens, styles];
+  /** @internal Focusing the element focuses its first control. */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The runtime catalogue (industries, permits, domains, GB/T tree). */
@@ -667,9 +679,16 @@ export class OneIndustryNavigator extends LitElement {
     return html`<span class="badge ${kind}" part="badge">${kind === 'gbt' ? t('navigator.badge.gbt', { code }) : t(`navigator.badge.${kind}`)}</span>`;
   }
 
+  /** "Matched: 咖啡店 (pinyin initials)" when what matched is not the name shown. */
   private via(r: SearchResult, shown: string[]) {
     if (!r.matched || shown.includes(r.matched)) return nothing;
-    return html`<span class="sub">${this.i18n.t('navigator.search.matchedVia')}${this.highlight(r.matched, r.highlight)}</span>`;
+    const { t, language } = this.i18n;
+    const how = VIA_EXPLAINED.includes(r.via) ? t('navigator.search.viaNote', { how: t(`navigator.search.via.${r.via}`) }) : '';
+    const han = /\p{Script=Han}/u.test(r.matched);
+    return html`<span class="sub"
+      >${t('navigator.search.matchedVia')}<span lang=${ifDefined(han && language === 'en' ? 'zh-CN' : undefined)}>${this.highlight(r.matched, r.highlight)}</span
+      >${how}</span
+    >`;
   }
 
   private chosenMark() {
@@ -688,7 +707,7 @@ export class OneIndustryNavigator extends LitElement {
         <span class="result-main">
           <span class="label">${this.marked(name, r, [ind.name['zh-CN']])}</span>
           ${this.via(r, [name, ind.name['zh-CN']])}
-          <span class="sub">${this.tx(ind.summary)}</span>
+          <span class="sub">${firstSentence(this.tx(ind.summary))}</span>
         </span>
         ${this.chosenMark()}
       </button>`;
@@ -733,7 +752,7 @@ export class OneIndustryNavigator extends LitElement {
         class="result"
         part="result"
         type="button"
-        aria-pressed=${pressed === undefined ? nothing : pressed ? 'true' : 'false'}
+        aria-pressed=${ifDefined(pressed === undefined ? undefined : pressed ? 'true' : 'false')}
         @click=${() => this.chooseGbt(node)}
       >
         ${this.badge('gbt', node.code)}
@@ -796,7 +815,7 @@ export class OneIndustryNavigator extends LitElement {
                 return html`<li>
                   <button class="card" part="card" type="button" aria-pressed=${pressed ? 'true' : 'false'} @click=${() => this.toggleIndustry(ind.id)}>
                     <span class="card-top"><span class="name">${this.tx(ind.name)}</span>${this.chosenMark()}</span>
-                    <span class="summary">${this.tx(ind.summary)}</span>
+                    <span class="summary">${firstSentence(this.tx(ind.summary))}</span>
                   </button>
                 </li>`;
               })}
@@ -851,22 +870,20 @@ export class OneIndustryNavigator extends LitElement {
     const headingId = `${this.uid}-gbt-heading`;
     return html`<p class="intro">${t('navigator.gbt.intro')}</p>
       ${language === 'en' ? html`<p class="note">${t('navigator.gbt.noEnglish')}</p>` : nothing}
-      <nav class="crumbs" aria-label=${t('navigator.gbt.path')}>
-        <ol>
-          <li>
-            ${at
-              ? html`<button type="button" class="link" @click=${() => this.openGbt(null)}>${t('navigator.gbt.top')}</button>`
-              : html`<span aria-current="location">${t('navigator.gbt.top')}</span>`}
-          </li>
-          ${trail.map((n, i) =>
-            i === trail.length - 1
-              ? html`<li><span aria-current="location"><span class="code">${n.code}</span> ${this.gbtName(n)}</span></li>`
-              : html`<li>
-                  <button type="button" class="link" @click=${() => this.openGbt(n)}><span class="code">${n.code}</span> ${this.gbtName(n)}</button>
-                </li>`,
-          )}
-        </ol>
-      </nav>
+      ${at
+        ? html`<nav class="crumbs" aria-label=${t('navigator.gbt.path')}>
+            <ol>
+              <li><button type="button" class="link" @click=${() => this.openGbt(null)}>${t('navigator.gbt.top')}</button></li>
+              ${trail.map((n, i) =>
+                i === trail.length - 1
+                  ? html`<li><span aria-current="location"><span class="code">${n.code}</span> ${this.gbtName(n)}</span></li>`
+                  : html`<li>
+                      <button type="button" class="link" @click=${() => this.openGbt(n)}><span class="code">${n.code}</span> ${this.gbtName(n)}</button>
+                    </li>`,
+              )}
+            </ol>
+          </nav>`
+        : nothing}
       <h3 id=${headingId} tabindex="-1">
         ${at ? html`<span class="code">${at.code}</span> ${this.gbtName(at)}` : t('navigator.gbt.top')}
       </h3>
@@ -890,7 +907,7 @@ export class OneIndustryNavigator extends LitElement {
           <button class="node" part="gbt-node" type="button" @click=${() => this.openGbt(n)}>
             <span class="code">${n.code}</span>
             <span class="text">
-              <span>${this.gbtName(n)}</span>
+              <span class="name">${this.gbtName(n)}</span>
               <span class="sub">${t('navigator.gbt.childCount', { count })}</span>
             </span>
           </button>
@@ -912,11 +929,11 @@ export class OneIndustryNavigator extends LitElement {
                 class="node"
                 part="gbt-node"
                 type="button"
-                aria-pressed=${pressed === undefined ? nothing : pressed ? 'true' : 'false'}
+                aria-pressed=${ifDefined(pressed === undefined ? undefined : pressed ? 'true' : 'false')}
                 @click=${() => this.chooseGbt(c)}
               >
                 <span class="code">${c.code}</span>
-                <span class="text"><span>${this.gbtName(c)}</span>${this.routeHint(c)}</span>
+                <span class="text"><span class="name">${this.gbtName(c)}</span>${this.routeHint(c)}</span>
                 ${pressed === undefined ? nothing : this.chosenMark()}
               </button>
               ${this.renderNotice(c)}

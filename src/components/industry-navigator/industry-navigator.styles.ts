@@ -415,6 +415,9 @@ export const styles = css`
     gap: 0.15em;
     min-width: 0;
   }
+  .node .name {
+    font-weight: 600;
+  }
   .pinyin {
     color: var(--_muted);
     font-size: var(--_size-sm);
@@ -439,7 +442,7 @@ export const styles = css`
     color: var(--_muted);
   }
   .route.none {
-    color: var(--_danger);
+    font-weight: 400;
   }
 
   .notice {
@@ -453,7 +456,7 @@ export const styles = css`
     gap: calc(var(--_space) * 0.5);
   }
   .notice.none {
-    border-inline-start-color: var(--_danger);
+    border-inline-start-color: var(--_text);
     background: var(--_surface);
   }
 

@@ -179,20 +179,20 @@ interface Key {
   /** `text` without spaces, with each of its code points' offset in `text` (keys with a space only). */
   compact: string | null;
   compactMap: number[] | null;
-  /** Code points of `text` (Chinese keys up to FUZZY_ZH_MAX_LEN, for char-level edit distance). */
-  cps: number[] | null;
+  /** A short Chinese key, in the BMP, for char-level edit distance. */
+  fuzzyZh: boolean;
   /** Pinyin tokens that contain a letter or digit, with their code-point ranges in `text`. */
   syl: string[] | null;
   sylFrom: number[] | null;
   sylTo: number[] | null;
   /** Syllables joined (`kafeidian`), for typo-tolerant full pinyin. */
-  joined: number[] | null;
+  joined: string | null;
 }
 
 interface EnWord {
   key: number;
   from: number;
-  cps: number[];
+  word: string;
 }
 
 /** Per-pass scratch: best match per target. */
@@ -210,7 +210,6 @@ interface Pass {
 
 const FUZZY_ZH_MAX_LEN = 12;
 const HAN_CHAR = /\p{Script=Han}/u;
-const RUNS = /(\p{Script=Han}+)|(\s+)|([^\s\p{Script=Han}]+)/gu;
 const LATIN_ONLY = /^[a-z]+$/;
 const ALNUM = /[\p{L}\p{N}]/u;
 const CODE_TOKEN = /^(?:[a-t]\d{1,4}|\d{2,4})$/;
@@ -219,6 +218,10 @@ const foldCache = new Map<string, string>();
 
 /** Fold one code point of a key to one code point (so highlight offsets survive). */
 function foldChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  // fast paths: a-z, 0-9, and CJK unified ideographs (NFKC, case and marks leave them alone)
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x4e00 && c <= 0x9fff)) return ch;
+  if (c >= 65 && c <= 90) return String.fromCharCode(c + 32);
   let f = foldCache.get(ch);
   if (f === undefined) {
     f = foldCharUncached(ch);
@@ -238,12 +241,6 @@ function foldCharUncached(ch: string): string {
 function foldKey(display: string): string {
   let out = '';
   for (const ch of display) out += foldChar(ch);
-  return out;
-}
-
-function codePoints(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) out.push(ch.codePointAt(0) ?? 0);
   return out;
 }
 
@@ -313,7 +310,7 @@ function alignPinyin(chars: readonly string[], reading: string): { syl: string[]
  * diagonal band |i - j| ≤ max is computed, and it stops as soon as a row exceeds `max`.
  * `rows` are three scratch rows longer than `a` + `max`. Exported for tests.
  */
-export function prefixDistance(a: readonly number[], b: readonly number[], max: number, whole: boolean, rows: Int32Array[]): number {
+export function prefixDistance(a: string, b: string, max: number, whole: boolean, rows: Int32Array[]): number {
   const m = a.length;
   const big = max + 1;
   const n = whole ? b.length : Math.min(b.length, m + max);
@@ -330,15 +327,15 @@ export function prefixDistance(a: readonly number[], b: readonly number[], max: 
     if (lo > hi + 1) return big;
     cur[lo - 1] = lo === 1 ? i : big;
     let rowMin = cur[lo - 1]!;
-    const ai = a[i - 1]!;
+    const ai = a.charCodeAt(i - 1);
     for (let j = lo; j <= hi; j++) {
-      const bj = b[j - 1]!;
+      const bj = b.charCodeAt(j - 1);
       let d = prev[j - 1]! + (ai === bj ? 0 : 1);
       const del = prev[j]! + 1;
       if (del < d) d = del;
       const ins = cur[j - 1]! + 1;
       if (ins < d) d = ins;
-      if (i > 1 && j > 1 && ai === b[j - 2] && a[i - 2] === bj) {
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
         const tr = prev2[j - 2]! + 1;
         if (tr < d) d = tr;
       }
@@ -396,6 +393,11 @@ export function createSearcher(index: SearchIndex): Searcher {
   const zhFuzzyKeys: number[] = [];
   /** Chinese keys (zh-CN and zh-TW) that hold a Han character. */
   const zhKeys: number[] = [];
+  /** Keys that hold a Latin letter or a digit (English keys, Chinese keys such as KTV包房). */
+  const latinKeys: number[] = [];
+  const codeKeys: number[] = [];
+  /** Pinyin keys by two-letter start: a syllable's first two letters, or two syllables' initials. */
+  const byBigram = new Map<string, number[]>();
   const pinyinKeys: number[] = [];
 
   const addKey = (target: number, type: number, display: string, isName: boolean, reading?: string): void => {
@@ -417,7 +419,7 @@ export function createSearcher(index: SearchIndex): Searcher {
       len,
       compact: null,
       compactMap: null,
-      cps: null,
+      fuzzyZh: false,
       syl: null,
       sylFrom: null,
       sylTo: null,
@@ -440,8 +442,10 @@ export function createSearcher(index: SearchIndex): Searcher {
       key.compactMap = map;
     }
     if ((type === T_ZH || type === T_TW) && han) zhKeys.push(i);
-    if ((type === T_ZH || type === T_TW) && han && len <= FUZZY_ZH_MAX_LEN) {
-      key.cps = codePoints(text);
+    if (type === T_CODE) codeKeys.push(i);
+    else if (/[a-z0-9]/.test(text)) latinKeys.push(i);
+    if ((type === T_ZH || type === T_TW) && han && len <= FUZZY_ZH_MAX_LEN && len === text.length) {
+      key.fuzzyZh = true;
       zhFuzzyKeys.push(i);
     }
     if (reading !== undefined) {
@@ -451,7 +455,7 @@ export function createSearcher(index: SearchIndex): Searcher {
         key.syl = syl;
         key.sylFrom = a.from;
         key.sylTo = a.to;
-        key.joined = codePoints(syl.join(''));
+        key.joined = syl.join('');
         pinyinKeys.push(i);
         for (let j = 0; j < syl.length; j++) {
           const s = syl[j]!;
@@ -461,6 +465,13 @@ export function createSearcher(index: SearchIndex): Searcher {
           list = bySyllable.get(s);
           if (!list) bySyllable.set(s, (list = []));
           if (list[list.length - 1] !== i) list.push(i);
+          const bigrams = s.length > 1 ? [s.slice(0, 2)] : [];
+          if (j + 1 < syl.length) bigrams.push(s[0]! + syl[j + 1]![0]!);
+          for (const b of bigrams) {
+            list = byBigram.get(b);
+            if (!list) byBigram.set(b, (list = []));
+            if (list[list.length - 1] !== i) list.push(i);
+          }
           const ch = chars[a.from[j]!]!;
           if (a.to[j]! - a.from[j]! === 1 && isHan(ch)) {
             const known = charSyllables.get(ch);
@@ -476,7 +487,7 @@ export function createSearcher(index: SearchIndex): Searcher {
         const space = j === len || text.charCodeAt(j) === 32;
         if (!space && start < 0) start = j;
         if (space && start >= 0) {
-          if (j - start >= 2) enWords.push({ key: i, from: start, cps: codePoints(text.slice(start, j)) });
+          if (j - start >= 2) enWords.push({ key: i, from: start, word: text.slice(start, j) });
           start = -1;
         }
       }
@@ -530,9 +541,10 @@ export function createSearcher(index: SearchIndex): Searcher {
     return p;
   };
   const rows = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
-  const keyOrder = keys.map((_, i) => i);
 
   let kindMask = 7;
+  /** The English mode: English matches keep their tier above pinyin. */
+  let englishFirst = false;
 
   const offer = (p: Pass, k: number, score: number, via: number, from: number, to: number, ranges?: [number, number][]): void => {
     const key = keys[k]!;
@@ -562,17 +574,18 @@ export function createSearcher(index: SearchIndex): Searcher {
     const compact = q.indexOf(' ') >= 0 ? q.replace(/ /g, '') : q;
     const compactLen = compact === q ? qLen : Array.from(compact).length;
     const digitsOnly = isCode && q.charCodeAt(0) < 97;
-    for (const k of keyOrder) {
-      const key = keys[k]!;
-      if (key.type === T_CODE) {
-        if (!isCode) continue;
+    if (isCode) {
+      for (const k of codeKeys) {
+        const key = keys[k]!;
         const code = key.text;
         const body = digitsOnly ? (code.length > 1 ? code.slice(1) : '') : code;
         const off = code.length - body.length;
         if (body === q) offer(p, k, EXACT, V_CODE, off, code.length);
         else if (body.startsWith(q)) offer(p, k, CODE_PREFIX + (49 * q.length) / body.length, V_CODE, off, off + q.length);
-        continue;
       }
+    }
+    for (const k of latin ? latinKeys : zhKeys) {
+      const key = keys[k]!;
       const idx = key.text.indexOf(q);
       if (idx < 0) {
         // the query mentions a whole Chinese name or alias: 24小时便利店, 我想开咖啡店
@@ -619,6 +632,11 @@ export function createSearcher(index: SearchIndex): Searcher {
         score = SUBSTRING + 99 * ratio;
         via = V_SUBSTRING;
       }
+      if (en && !englishFirst && score < EXACT) {
+        // In the Chinese modes a Latin prefix is as likely pinyin as English: a partial English
+        // word competes with pinyin by how much of it was typed (ka → 咖啡 before karaoke).
+        score = PINYIN + 60 + 130 * ratio;
+      }
       offer(p, k, score, en ? V_ENGLISH : via, from, from + qLen);
     }
   };
@@ -628,7 +646,7 @@ export function createSearcher(index: SearchIndex): Searcher {
    * a non-empty prefix of itself from the query (longest first, backtracking).
    */
   const matchPinyin = (p: Pass, q: string): void => {
-    const list = byLetter.get(q[0]!);
+    const list = q.length > 1 ? byBigram.get(q.slice(0, 2)) : byLetter.get(q);
     if (!list) return;
     const qn = q.length;
     for (const k of list) {
@@ -686,9 +704,10 @@ export function createSearcher(index: SearchIndex): Searcher {
         const covered = (end - s) / n;
         const initials = allInitials && chosen.length > 1;
         let score: number;
-        if (s === 0 && end === n && (lastFull || initials)) score = initials ? 570 : 580;
-        else if (s === 0) score = initials ? 500 : 510;
-        else score = initials ? 430 : 440;
+        // the whole key > its start > later in it; full syllables > initials
+        if (s === 0 && end === n && (lastFull || initials)) score = PINYIN + (initials ? 170 : 180);
+        else if (s === 0) score = PINYIN + (initials ? 100 : 110);
+        else score = PINYIN + (initials ? 30 : 40);
         score += 19 * covered;
         if (score > bestScore) {
           bestScore = score;
@@ -707,17 +726,29 @@ export function createSearcher(index: SearchIndex): Searcher {
   const fuzzyLatin = (p: Pass, q: string): void => {
     if (q.length < 3) return;
     const max = q.length >= 7 ? 2 : 1;
-    const a = codePoints(q);
+    const a = q;
+    const a0 = a.charCodeAt(0);
+    const a1 = a.charCodeAt(1);
+    const a2 = a.charCodeAt(2);
+    // a prefix within `max` edits shares a character with the query in its first max + 1 places
+    const near = (b: string): boolean => {
+      const b0 = b.charCodeAt(0);
+      const b1 = b.charCodeAt(1);
+      if (b0 === a0 || b0 === a1 || b1 === a0 || b1 === a1) return true;
+      if (max < 2) return false;
+      const b2 = b.charCodeAt(2);
+      return b0 === a2 || b1 === a2 || b2 === a0 || b2 === a1 || b2 === a2;
+    };
     for (const w of enWords) {
-      if ((targets[keys[w.key]!.target]!.kindBit & kindMask) === 0) continue;
-      const d = prefixDistance(a, w.cps, max, false, rows);
+      if (!near(w.word) || (targets[keys[w.key]!.target]!.kindBit & kindMask) === 0) continue;
+      const d = prefixDistance(a, w.word, max, false, rows);
       if (d > max || d === 0) continue;
       const key = keys[w.key]!;
-      offer(p, w.key, FUZZY + 150 - 60 * d + (49 * Math.min(1, q.length / key.len)), V_FUZZY, w.from, w.from + w.cps.length);
+      offer(p, w.key, FUZZY + 150 - 60 * d + (49 * Math.min(1, q.length / key.len)), V_FUZZY, w.from, w.from + w.word.length);
     }
     for (const k of pinyinKeys) {
       const key = keys[k]!;
-      if ((targets[key.target]!.kindBit & kindMask) === 0) continue;
+      if (!near(key.joined!) || (targets[key.target]!.kindBit & kindMask) === 0) continue;
       const d = prefixDistance(a, key.joined!, max, false, rows);
       if (d > max) continue;
       offer(p, k, FUZZY + 140 - 60 * d + 49 * Math.min(1, q.length / key.joined!.length), V_FUZZY, 0, key.len);
@@ -779,13 +810,21 @@ export function createSearcher(index: SearchIndex): Searcher {
       }
     }
     if (qc.length < 3) return;
-    const a = qc.map((c) => c.codePointAt(0) ?? 0);
+    if (qc.length !== q.length) return; // characters outside the BMP: no char-level edits
+    const a = q;
+    const a0 = a.charCodeAt(0);
+    const a1 = a.charCodeAt(1);
     for (const k of zhFuzzyKeys) {
       const key = keys[k]!;
+      const b = key.text;
+      // one edit away from a prefix: the first two characters share one with the query's
+      const b0 = b.charCodeAt(0);
+      const b1 = b.charCodeAt(1);
+      if (b0 !== a0 && b0 !== a1 && b1 !== a0 && b1 !== a1) continue;
       if ((targets[key.target]!.kindBit & kindMask) === 0) continue;
-      const d = prefixDistance(a, key.cps!, 1, false, rows);
+      const d = prefixDistance(a, b, 1, false, rows);
       if (d !== 1) continue;
-      const whole = prefixDistance(a, key.cps!, 1, true, rows) === 1;
+      const whole = prefixDistance(a, b, 1, true, rows) === 1;
       offer(p, k, FUZZY + (whole ? 120 : 90) + 9 * Math.min(1, qc.length / key.len), V_FUZZY, 0, Math.min(key.len, qc.length + 1));
     }
   };
@@ -817,6 +856,7 @@ export function createSearcher(index: SearchIndex): Searcher {
     kindMask = 0;
     for (const kind of options.kinds ?? KINDS) if (kind in KIND_RANK) kindMask |= 1 << KIND_RANK[kind];
     if (kindMask === 0) return [];
+    englishFirst = lang === 'en';
 
     const phrase = runPass(0, q, limit);
     const tokens = tokenize(q).slice(0, 4);
@@ -862,20 +902,29 @@ export function createSearcher(index: SearchIndex): Searcher {
         }
       }
     }
-    const ranked = [...finalScore.entries()];
-    ranked.sort((x, y) => {
+    type Ranked = [number, { score: number; pass: Pass; ranges: [number, number][] | null }];
+    const before = (x: Ranked, y: Ranked): boolean => {
       const d = y[1].score - x[1].score;
-      if (Math.abs(d) > 1e-9) return d;
+      if (Math.abs(d) > 1e-9) return d < 0;
       const tx = targets[x[0]]!;
       const ty = targets[y[0]]!;
-      if (tx.rank !== ty.rank) return tx.rank - ty.rank;
+      if (tx.rank !== ty.rank) return tx.rank < ty.rank;
       const lx = keys[x[1].pass.key[x[0]]!]!.len;
       const ly = keys[y[1].pass.key[y[0]]!]!.len;
-      if (lx !== ly) return lx - ly;
-      return x[0] - y[0];
-    });
+      if (lx !== ly) return lx < ly;
+      return x[0] < y[0];
+    };
+    // top `limit` by insertion: most candidates fail the first comparison with the last kept
+    const ranked: Ranked[] = [];
+    for (const entry of finalScore) {
+      if (ranked.length === limit && !before(entry, ranked[limit - 1]!)) continue;
+      let i = ranked.length === limit ? limit - 1 : ranked.length;
+      while (i > 0 && before(entry, ranked[i - 1]!)) i--;
+      ranked.splice(i, 0, entry);
+      if (ranked.length > limit) ranked.pop();
+    }
     const out: SearchResult[] = [];
-    for (const [t, r] of ranked.slice(0, limit)) {
+    for (const [t, r] of ranked) {
       const target = targets[t]!;
       const key = keys[r.pass.key[t]!]!;
       const ranges = mergeRanges(r.ranges ?? r.pass.ranges.get(t) ?? [[r.pass.from[t]!, r.pass.to[t]!]], key.len);
