@@ -12,11 +12,11 @@ import { apiContext } from '../api/context.js';
 import { createApiClient, ApiError } from '../api/client.js';
 import { i18nContext } from '../i18n/context.js';
 import { I18nController } from '../i18n/controller.js';
-import { sharedI18n, type Language } from '../i18n/index.js';
+import { sharedI18n } from '../i18n/index.js';
 import type { Catalogue, Text } from '../core/catalogue/types.js';
 import { tokens } from '../components/shared/tokens.js';
 import { KIOSK_THEME_CSS } from '../components/shared/themes.js';
-import type { IndustrySelectDetail } from '../components/events.js';
+import type { IndustrySelectDetail, LanguageChangeDetail } from '../components/events.js';
 import '../components/industry-navigator/industry-navigator.js';
 import '../components/language-switch/language-switch.js';
 import { loadSession, saveSession, type KioskSession } from './session.js';
@@ -29,6 +29,8 @@ export class OneKioskApp extends LitElement {
     tokens,
     css`
       :host {
+        /* Resolved here, so the header's inverted colours reach the switch as values. */
+        --kiosk-header-bg: var(--one-color-primary, #0a4a94);
         display: flex;
         flex-direction: column;
         min-height: 100vh;
@@ -72,8 +74,8 @@ export class OneKioskApp extends LitElement {
       }
       .settings one-language-switch {
         --one-color-primary: #ffffff;
-        --one-color-bg: transparent;
-        --one-color-on-primary: var(--_primary);
+        --one-color-bg: var(--kiosk-header-bg);
+        --one-color-on-primary: var(--kiosk-header-bg);
       }
       button {
         min-height: var(--_target);
@@ -170,7 +172,7 @@ export class OneKioskApp extends LitElement {
     document.title = this.i18n.t('app.title');
   }
 
-  private readonly onLanguage = (e: CustomEvent<{ language: Language }>) => this.update_({ language: e.detail.language });
+  private readonly onLanguage = (e: CustomEvent<LanguageChangeDetail>) => this.update_({ language: e.detail.language });
   private readonly onSelectionChange = (e: Event) => {
     const detail = (e as CustomEvent<IndustrySelectDetail | undefined>).detail;
     if (detail) this.update_({ selection: detail, confirmed: false });

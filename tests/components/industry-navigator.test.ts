@@ -261,7 +261,15 @@ describe('<one-industry-navigator>', () => {
       await until(() => text(live(el)) !== '', 'the live region');
       expect(text(live(el))).to.equal(count);
       expect(live(el).getAttribute('role')).to.equal('status');
+      // Says how a non-obvious match was made.
+      expect(text(first)).to.contain('拼音首字母');
       await expectAccessible(el);
+    });
+
+    it('opens on the view given by the view attribute', async () => {
+      const el = await mount(html`<one-industry-navigator view="gbt" .catalogue=${catalogue} .searchIndex=${searchIndex}></one-industry-navigator>`);
+      expect(tabs(el)[2]!.getAttribute('aria-selected')).to.equal('true');
+      expect($$(el, '[part="gbt-node"]').length).to.equal(catalogue.gbt.filter((g) => g.level === 1).length);
     });
 
     it('labels GB/T results with their code and follows their route when chosen', async () => {
@@ -411,10 +419,13 @@ describe('<one-industry-navigator>', () => {
       expect(text($(el, '.selection-head'))).to.contain('已选择 2 项');
       await expectAccessible(el);
 
-      // The event crosses shadow roots: listen on the document.
+      // The event crosses shadow roots: listen on the document. Its detail is typed by the event map.
+      const typed: IndustrySelectDetail[] = [];
+      el.addEventListener('one-industry-select', (e) => typed.push(e.detail));
       const selected = oneEvent(document, 'one-industry-select') as Promise<CustomEvent<IndustrySelectDetail>>;
       $<HTMLButtonElement>(el, '[part="confirm"]').click();
       const event = await selected;
+      expect(typed).to.deep.equal([event.detail]);
       expect(event.bubbles && event.composed).to.equal(true);
       expect(event.detail).to.deep.equal({ industries: [book.id, cafe.id], general: [] });
       expect(el.selection).to.deep.equal({ industries: [book.id, cafe.id], general: [] });
@@ -588,6 +599,14 @@ describe('<one-industry-navigator>', () => {
       expect(text(tabs(el)[0])).to.equal(sharedI18n().t('navigator.tabs.search'));
       await showTab(el, 'domain');
       expect(text($$(el, '[part="card"] .name')[0])).to.equal(catalogue.industries.find((i) => i.domain === catalogue.domains[0]!.id)!.name['zh-TW']);
+      await expectAccessible(el);
+      // A zh-TW name is highlighted even when the simplified key matched.
+      await showTab(el, 'search');
+      const cafeClass = gbtNode('H6232');
+      await type(el, cafeClass.name['zh-CN']);
+      const result = $$(el, '[part="result"]').find((b) => text(b).includes(cafeClass.name['zh-TW']));
+      expect(result, 'the zh-TW class').to.exist;
+      expect(result!.querySelectorAll('.label mark').length).to.be.greaterThan(0);
       await expectAccessible(el);
     });
 

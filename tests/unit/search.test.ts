@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { toInitials, toPinyin } from '../../src/core/catalogue/pinyin.js';
 import { buildSearchIndex } from '../../src/core/catalogue/search-build.js';
 import { createSearcher, normalizeQuery, type SearchIndex, type SearchResult } from '../../src/core/catalogue/search.js';
+import { root } from './helpers/data.js';
 import { searchCatalogue } from './helpers/search.js';
 import { hitRate, SEARCH_QUERIES } from './search-queries.js';
 
@@ -46,6 +50,18 @@ describe('search index', () => {
     for (const n of small) expect(keys.has(`gbt:${n.code}`), n.code).toBe(true);
     for (const i of catalogue.industries) expect(keys.has(`industry:${i.id}`), i.id).toBe(true);
     for (const p of catalogue.permits) expect(keys.has(`permit:${p.id}`), p.id).toBe(true);
+  });
+
+  it('stays small: well under 150 KB gzip (the browser downloads it)', () => {
+    const gzip = gzipSync(JSON.stringify(index)).length;
+    console.log(`search index: ${(Buffer.byteLength(JSON.stringify(index)) / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip`);
+    expect(gzip).toBeLessThan(150 * 1024);
+  });
+
+  it('ships no pinyin dictionary: the runtime searcher imports types only', () => {
+    const source = readFileSync(join(root, 'src/core/catalogue/search.ts'), 'utf8');
+    const imports = source.match(/^import .*$/gm) ?? [];
+    expect(imports.every((line) => line.startsWith('import type '))).toBe(true);
   });
 
   it('finds every small class by its code and by its name', () => {
@@ -108,6 +124,13 @@ describe('ranking and results', () => {
   it('matches GB/T codes with or without the section letter', () => {
     expect(searcher.search('6232')[0]).toMatchObject({ id: 'H6232', via: 'code', matched: 'H6232', highlight: [[1, 5]] });
     expect(searcher.search('H6232')[0]).toMatchObject({ id: 'H6232', via: 'code', highlight: [[0, 5]] });
+  });
+
+  it('puts pinyin before partial English words in the Chinese modes, English first in the English mode', () => {
+    const cafe = SEARCH_QUERIES.find((x) => x.q === '咖啡店')!.expect;
+    const karaoke = SEARCH_QUERIES.find((x) => x.q === 'KTV')!.expect;
+    expect(ids(searcher.search('ka', { limit: 1 }))).toEqual([cafe]);
+    expect(ids(searcher.search('ka', { limit: 1, lang: 'en' }))).toEqual([karaoke]);
   });
 
   it('filters by kind and honours the limit', () => {

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { I18nController } from '../../i18n/controller.js';
 import { LANGUAGES, type Language } from '../../i18n/index.js';
 import { tokens } from '../shared/tokens.js';
+import { oneEvent } from '../events.js';
 import { styles } from './language-switch.styles.js';
 
 /**
@@ -28,7 +29,7 @@ export class OneLanguageSwitch extends LitElement {
   private async choose(language: Language): Promise<void> {
     if (language === this.i18n.language) return;
     await this.i18n.i18n.changeLanguage(language);
-    this.dispatchEvent(new CustomEvent('one-language-change', { detail: { language }, bubbles: true, composed: true }));
+    this.dispatchEvent(oneEvent('one-language-change', { language }));
   }
 
   protected override render() {

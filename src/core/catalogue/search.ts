@@ -31,10 +31,8 @@ export interface SearchIndexEntry {
   level?: 1 | 2 | 3 | 4;
   /** Chinese keys; the first is the name (its text is the zh-CN label, its traditional the zh-TW label). */
   zh: SearchZhKey[];
-  /** English keys; the first is the English name (the `en` label) when the entry has one. */
+  /** English keys; the first is the English name (the `en` label). Absent where no English name exists. */
   en?: string[];
-  /** True when `en[0]` is not a name (an alias only), so the `en` label falls back to Chinese. */
-  enNoName?: true;
   /** GB/T codes as written (`F5212`): the entry's own code, or an industry's small classes. */
   codes?: string[];
 }
@@ -128,7 +126,10 @@ const CONTAINS = 600; // … 660: the query contains a whole Chinese name or ali
 const PINYIN = 400; // … 599
 const LATIN_INFIX = 380; // … 399: Latin letters inside a word (tv in ktv)
 const FUZZY = 200; // … 399
-/** A pass with this many hits at or above STRONG skips the fuzzy matchers (they could not rank). */
+/**
+ * Hits at or above this score are strong: a pass that already has `limit` strong hits skips the
+ * fuzzy matchers, whose scores (< 400) could not reach the results.
+ */
 const STRONG = 500;
 
 const VIA: readonly SearchVia[] = ['exact', 'prefix', 'substring', 'pinyin', 'initials', 'code', 'fuzzy', 'english'];
@@ -179,8 +180,6 @@ interface Key {
   /** `text` without spaces, with each of its code points' offset in `text` (keys with a space only). */
   compact: string | null;
   compactMap: number[] | null;
-  /** A short Chinese key, in the BMP, for char-level edit distance. */
-  fuzzyZh: boolean;
   /** Pinyin tokens that contain a letter or digit, with their code-point ranges in `text`. */
   syl: string[] | null;
   sylFrom: number[] | null;
@@ -419,7 +418,6 @@ export function createSearcher(index: SearchIndex): Searcher {
       len,
       compact: null,
       compactMap: null,
-      fuzzyZh: false,
       syl: null,
       sylFrom: null,
       sylTo: null,
@@ -445,7 +443,6 @@ export function createSearcher(index: SearchIndex): Searcher {
     if (type === T_CODE) codeKeys.push(i);
     else if (/[a-z0-9]/.test(text)) latinKeys.push(i);
     if ((type === T_ZH || type === T_TW) && han && len <= FUZZY_ZH_MAX_LEN && len === text.length) {
-      key.fuzzyZh = true;
       zhFuzzyKeys.push(i);
     }
     if (reading !== undefined) {
@@ -504,7 +501,7 @@ export function createSearcher(index: SearchIndex): Searcher {
       id: e.id,
       zh: name?.[0] ?? e.id,
       tw: name?.[2] || (name?.[0] ?? e.id),
-      en: (!e.enNoName && e.en?.[0]) || '',
+      en: e.en?.[0] ?? '',
       level: e.level ?? 0,
     });
     for (let j = 0; j < e.zh.length; j++) {
@@ -514,10 +511,9 @@ export function createSearcher(index: SearchIndex): Searcher {
       if (z[2]) addKey(t, T_TW, z[2], j === 0);
     }
     const en = e.en ?? [];
-    for (let j = 0; j < en.length; j++) addKey(t, T_EN, en[j]!, j === 0 && !e.enNoName);
+    for (let j = 0; j < en.length; j++) addKey(t, T_EN, en[j]!, j === 0);
     for (const code of e.codes ?? []) addKey(t, T_CODE, code, code === e.id);
   }
-  // The homophone reading of a character: its most common one first (learnt order is stable).
   const nT = targets.length;
   const passes: Pass[] = [];
   const pass = (n: number): Pass => {
@@ -632,10 +628,10 @@ export function createSearcher(index: SearchIndex): Searcher {
         score = SUBSTRING + 99 * ratio;
         via = V_SUBSTRING;
       }
-      if (en && !englishFirst && score < EXACT) {
+      if (en && !englishFirst && score >= WORD_START && score < EXACT) {
         // In the Chinese modes a Latin prefix is as likely pinyin as English: a partial English
         // word competes with pinyin by how much of it was typed (ka → 咖啡 before karaoke).
-        score = PINYIN + 60 + 130 * ratio;
+        score = Math.min(score, PINYIN + 60 + 130 * ratio);
       }
       offer(p, k, score, en ? V_ENGLISH : via, from, from + qLen);
     }
@@ -854,7 +850,7 @@ export function createSearcher(index: SearchIndex): Searcher {
     const limit = Math.max(1, Math.min(100, Math.floor(Number(options.limit ?? 10)) || 10));
     const lang: Language = options.lang === 'en' || options.lang === 'zh-TW' ? options.lang : 'zh-CN';
     kindMask = 0;
-    for (const kind of options.kinds ?? KINDS) if (kind in KIND_RANK) kindMask |= 1 << KIND_RANK[kind];
+    for (const kind of options.kinds ?? KINDS) if (Object.hasOwn(KIND_RANK, kind)) kindMask |= 1 << KIND_RANK[kind];
     if (kindMask === 0) return [];
     englishFirst = lang === 'en';
 
@@ -909,6 +905,8 @@ export function createSearcher(index: SearchIndex): Searcher {
       const tx = targets[x[0]]!;
       const ty = targets[y[0]]!;
       if (tx.rank !== ty.rank) return tx.rank < ty.rank;
+      // GB/T small classes (the catalogue's base) before the groups and divisions above them
+      if (tx.level !== ty.level) return tx.level > ty.level;
       const lx = keys[x[1].pass.key[x[0]]!]!.len;
       const ly = keys[y[1].pass.key[y[0]]!]!.len;
       if (lx !== ly) return lx < ly;

@@ -1,0 +1,36 @@
+// Screenshots of the kiosk for the docs (`node scripts/screenshots.mjs`, after `npm run build`):
+// docs/screenshots/*.png at a portrait kiosk size, in headless Chromium.
+import { preview } from 'vite';
+import { chromium } from 'playwright-core';
+import { chromeFlags, findChrome } from './chrome.mjs';
+
+const server = await preview({ preview: { host: '127.0.0.1', port: 4188, strictPort: true } });
+const base = 'http://127.0.0.1:4188/';
+const browser = await chromium.launch({ executablePath: findChrome(), args: chromeFlags });
+const shots = [
+  { name: 'navigator-zh-CN', steps: async (p) => { await p.getByRole('searchbox').fill('kfd'); } },
+  { name: 'navigator-en', steps: async (p) => { await p.getByRole('button', { name: 'English' }).click(); await p.getByRole('tab', { name: 'Browse by area' }).click(); } },
+  { name: 'navigator-elder-zh-CN', steps: async (p) => { await p.getByRole('button', { name: '长辈模式' }).click(); await p.getByRole('searchbox').fill('便利店'); } },
+  { name: 'navigator-gbt-zh-TW', steps: async (p) => { await p.getByRole('button', { name: '繁體中文' }).click(); await p.getByRole('tab').nth(2).click(); } },
+  { name: 'navigator-nothing-found', steps: async (p) => { await p.getByRole('searchbox').fill('火箭发射场'); } },
+  { name: 'selection-zh-CN', steps: async (p) => {
+    await p.getByRole('searchbox').fill('shudian'); await p.getByRole('button', { name: /书店/ }).first().click();
+    await p.getByRole('searchbox').fill('kfd'); await p.getByRole('button', { name: /咖啡店/ }).first().click();
+    await p.getByRole('button', { name: /确认/ }).click();
+  } },
+];
+try {
+  for (const shot of shots) {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(base);
+    await page.getByRole('searchbox').waitFor();
+    await shot.steps(page);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `docs/screenshots/${shot.name}.png` });
+    await page.close();
+    console.log(`docs/screenshots/${shot.name}.png`);
+  }
+} finally {
+  await browser.close();
+  server.httpServer.close();
+}
