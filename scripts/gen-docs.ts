@@ -38,7 +38,7 @@ interface Manifest {
 }
 
 const cell = (s: string | undefined) => (s ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim() || '—';
-const code = (s: string | undefined) => (s ? `\`${s.replace(/`/g, "'")}\`` : '—');
+const code = (s: string | undefined) => (s ? `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|')}\`` : '—');
 
 function table(title: string, headers: string[], rows: string[][]): string[] {
   if (!rows.length) return [];

@@ -156,13 +156,14 @@ describe('bad input gets a calm answer', () => {
     ['SQL', "' OR 1=1; DROP TABLE industries; --"],
     ['regex syntax', '.*+?^${}()|[]\\'],
   ];
+  // (how fast each answer comes is measured by `npm run bench`, not asserted here)
   it.each(bad)('%s', (_name, q) => {
-    const started = performance.now();
     let results: SearchResult[] = [];
     expect(() => (results = searcher.search(q))).not.toThrow();
     expect(Array.isArray(results)).toBe(true);
     expect(results.length).toBeLessThanOrEqual(10);
-    expect(performance.now() - started).toBeLessThan(200);
+    // the searcher only ever looks at 64 code points of it
+    expect(Array.from(normalizeQuery(q)).length).toBeLessThanOrEqual(64);
   });
 
   it('answers nothing for emoji, markup, control characters and empty input', () => {

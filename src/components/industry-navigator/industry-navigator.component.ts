@@ -703,13 +703,12 @@ export class OneIndustryNavigator extends LitElement {
       const name = this.tx(ind.name);
       const pressed = this.knownIndustries().includes(ind.id);
       return html`<button class="result" part="result" type="button" aria-pressed=${pressed ? 'true' : 'false'} @click=${() => this.toggleIndustry(ind.id)}>
-        ${this.badge('industry')}
         <span class="result-main">
           <span class="label">${this.marked(name, r, [ind.name['zh-CN']])}</span>
           ${this.via(r, [name, ind.name['zh-CN']])}
           <span class="sub">${firstSentence(this.tx(ind.summary))}</span>
         </span>
-        ${this.chosenMark()}
+        ${this.badge('industry')} ${this.chosenMark()}
       </button>`;
     }
     if (r.kind === 'permit') {
@@ -719,11 +718,11 @@ export class OneIndustryNavigator extends LitElement {
       const inds = this.industriesByPermit.get(permit.id) ?? [];
       return html`<div class="permit-card">
         <div class="permit-head">
-          ${this.badge('permit')}
           <span class="result-main">
             <span class="label">${this.marked(name, r, [permit.name['zh-CN']])}</span>
             ${this.via(r, [name, permit.name['zh-CN']])}
           </span>
+          ${this.badge('permit')}
         </div>
         ${inds.length
           ? html`<p class="sub">${t('navigator.search.permitIndustries')}</p>
@@ -755,13 +754,12 @@ export class OneIndustryNavigator extends LitElement {
         aria-pressed=${ifDefined(pressed === undefined ? undefined : pressed ? 'true' : 'false')}
         @click=${() => this.chooseGbt(node)}
       >
-        ${this.badge('gbt', node.code)}
         <span class="result-main">
           <span class="label">${this.gbtName(node, r)}</span>
           ${this.via(r, shown)}
           ${node.level === 4 ? this.routeHint(node) : html`<span class="sub">${t('navigator.search.openGbt')}</span>`}
         </span>
-        ${pressed === undefined ? nothing : this.chosenMark()}
+        ${this.badge('gbt', node.code)} ${pressed === undefined ? nothing : this.chosenMark()}
       </button>
       ${this.renderNotice(node)}`;
   }

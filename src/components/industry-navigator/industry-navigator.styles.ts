@@ -239,6 +239,8 @@ export const styles = css`
     text-underline-offset: 0.15em;
   }
   .badge {
+    /* After the name in the DOM (the name is read first), before it on screen (scanned first). */
+    order: -1;
     display: inline-flex;
     align-items: center;
     flex: none;

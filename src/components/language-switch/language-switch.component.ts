@@ -7,6 +7,7 @@ import { oneEvent } from '../events.js';
 import { styles } from './language-switch.styles.js';
 
 /**
+ * @tag one-language-switch
  * @summary Switches the language of every OneLicence component on the page (zh-CN, en, zh-TW).
  * Each language is named in itself, so a reader of any of them can find their own.
  *
