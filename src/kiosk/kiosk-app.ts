@@ -257,6 +257,10 @@ export class OneKioskApp extends LitElement {
           <p>${t('app.selectionGeneral')}</p>
           ${c.route && c.route.type !== 'industry' ? html`<p class="meta">${text(c.route.reason)}</p>` : nothing}`,
       )}
+      ${this.session.selection.generalUnclassified
+        ? html`<h3>${t('app.generalUnclassified')}</h3>
+            <p>${t('app.selectionGeneral')}</p>`
+        : nothing}
       <button class="secondary" type="button" @click=${() => this.update_({ confirmed: false })}>${t('app.changeSelection')}</button>
     </section>`;
   }

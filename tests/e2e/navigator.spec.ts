@@ -119,6 +119,8 @@ test('runs under a strict CSP with Trusted Types enforced', async ({ page }) => 
   expect(csp).toContain("script-src 'self'");
   const sink = await page.evaluate(() => {
     try {
+      // The point of this test: an HTML sink must be refused by Trusted Types.
+      // eslint-disable-next-line no-restricted-syntax
       document.body.insertAdjacentHTML('beforeend', '<b>x</b>');
       return 'allowed';
     } catch {
@@ -150,4 +152,13 @@ test('the mock API answers bad requests with problem details', async ({ request 
   const catalogue = await request.get('/api/v1/catalogue');
   expect(catalogue.status()).toBe(200);
   expect(catalogue.headers().etag).toMatch(/^"\d{4}\.\d+\+[0-9a-f]{10}"$/);
+});
+
+test('nothing found leads to the general questions, and the summary says so', async ({ page }) => {
+  await openKiosk(page);
+  await page.getByRole('searchbox').fill('火箭发射场');
+  await page.getByRole('button', { name: text(zh, 'navigator.search.general') }).click();
+  await page.getByRole('button', { name: text(zh, 'navigator.selection.confirm') }).click();
+  const summary = page.getByRole('region', { name: text(zh, 'app.selectionTitle') });
+  await expect(summary.getByRole('heading', { name: text(zh, 'app.generalUnclassified') })).toBeVisible();
 });

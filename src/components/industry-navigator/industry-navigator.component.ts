@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { I18nController } from '../../i18n/controller.js';
 import type { Catalogue, GbtNode, Industry, Permit, Text } from '../../core/catalogue/types.js';
-import { createSearcher, type SearchIndex, type SearchResult } from '../../core/catalogue/search.js';
+import { createSearcher, mergeRanges, type SearchIndex, type SearchResult } from '../../core/catalogue/search.js';
 import { oneEvent, type IndustrySelectDetail } from '../events.js';
 import { tokens } from '../shared/tokens.js';
 import { styles } from './industry-navigator.styles.js';
@@ -39,22 +39,6 @@ export function cleanQuery(raw: string): { text: string; truncated: boolean; ign
 export function firstSentence(text: string): string {
   const match = /^.+?(?:[。！？；]|[.!?;](?=\s|$))/su.exec(text.trim());
   return (match ? match[0] : text).trim();
-}
-
-/** Merged, clamped, sorted code-point ranges. */
-function normalizeRanges(ranges: readonly (readonly [number, number])[] | undefined, length: number): [number, number][] {
-  const valid = (ranges ?? [])
-    .filter((r) => Array.isArray(r) && Number.isInteger(r[0]) && Number.isInteger(r[1]))
-    .map(([s, e]) => [Math.max(0, Math.min(s, length)), Math.max(0, Math.min(e, length))] as [number, number])
-    .filter(([s, e]) => e > s)
-    .sort((a, b) => a[0] - b[0]);
-  const out: [number, number][] = [];
-  for (const r of valid) {
-    const last = out[out.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else out.push([r[0], r[1]]);
-  }
-  return out;
 }
 
 const checkIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 12.5l5 5L20 6.5"/></svg>`;
@@ -342,7 +326,7 @@ export class OneIndustryNavigator extends LitElement {
     const points = Array.from(text);
     const parts: (string | TemplateResult)[] = [];
     let at = 0;
-    for (const [s, e] of normalizeRanges(ranges, points.length)) {
+    for (const [s, e] of mergeRanges(ranges, points.length)) {
       if (s > at) parts.push(points.slice(at, s).join(''));
       parts.push(html`<mark part="mark">${points.slice(s, e).join('')}</mark>`);
       at = e;

@@ -126,10 +126,7 @@ const CONTAINS = 600; // … 660: the query contains a whole Chinese name or ali
 const PINYIN = 400; // … 599
 const LATIN_INFIX = 380; // … 399: Latin letters inside a word (tv in ktv)
 const FUZZY = 200; // … 399
-/**
- * Hits at or above this score are strong: a pass that already has `limit` strong hits skips the
- * fuzzy matchers, whose scores (< 400) could not reach the results.
- */
+/** Hits at or above this score are strong: a pass with any strong hit skips the fuzzy matchers. */
 const STRONG = 500;
 
 const VIA: readonly SearchVia[] = ['exact', 'prefix', 'substring', 'pinyin', 'initials', 'code', 'fuzzy', 'english'];
@@ -826,13 +823,15 @@ export function createSearcher(index: SearchIndex): Searcher {
   };
 
   /** One matching pass for a query string (the whole query, or one token of it). */
-  const runPass = (n: number, q: string, limit: number): Pass => {
+  const runPass = (n: number, q: string): Pass => {
     const p = pass(n);
     matchText(p, q);
     const compact = q.replace(/ /g, '');
     const latin = LATIN_ONLY.test(compact);
     if (latin) matchPinyin(p, compact);
-    if (p.strong < limit) {
+    // Typo tolerance is for when nothing matches well: once a strong hit exists, near-misses
+    // (水泥制造 for "shudian") would only bury it.
+    if (p.strong === 0) {
       if (latin) fuzzyLatin(p, compact);
       else if (HAN_CHAR.test(compact)) fuzzyHan(p, compact);
     }
@@ -854,13 +853,13 @@ export function createSearcher(index: SearchIndex): Searcher {
     if (kindMask === 0) return [];
     englishFirst = lang === 'en';
 
-    const phrase = runPass(0, q, limit);
+    const phrase = runPass(0, q);
     const tokens = tokenize(q).slice(0, 4);
     // Result assembly: per target, the best of the phrase pass and the AND of the token passes.
     const finalScore = new Map<number, { score: number; pass: Pass; ranges: [number, number][] | null }>();
     for (const t of phrase.touched) finalScore.set(t, { score: phrase.score[t]!, pass: phrase, ranges: null });
     if (tokens.length > 1) {
-      const tp = tokens.map((tok, i) => runPass(i + 1, tok, limit));
+      const tp = tokens.map((tok, i) => runPass(i + 1, tok));
       // iterate the rarest token's hits
       let base = tp[0]!;
       for (const p of tp) if (p.touched.length < base.touched.length) base = p;
@@ -952,8 +951,10 @@ export function createSearcher(index: SearchIndex): Searcher {
   };
 }
 
-function mergeRanges(ranges: [number, number][], len: number): [number, number][] {
-  const clean = ranges
+/** Clamps ranges to [0, len], drops empty or malformed ones, sorts and merges overlaps. */
+export function mergeRanges(ranges: readonly (readonly [number, number])[] | undefined, len: number): [number, number][] {
+  const clean = (ranges ?? [])
+    .filter((r) => Array.isArray(r) && Number.isInteger(r[0]) && Number.isInteger(r[1]))
     .map(([a, b]): [number, number] => [Math.max(0, Math.min(a, len)), Math.max(0, Math.min(b, len))])
     .filter(([a, b]) => b > a)
     .sort((x, y) => x[0] - y[0]);
