@@ -204,7 +204,7 @@ export class OneKioskApp extends LitElement {
         ${this.data.render({
           pending: () => html`<p class="panel" role="status">${t('app.loading')}</p>`,
           error: (e) => html`<div class="panel" role="alert">
-            <p>${t(e instanceof ApiError && e.problem.messageKey ? e.problem.messageKey : 'app.loadFailed')}</p>
+            ${e instanceof ApiError && e.problem.messageKey ? html`<p>${t(e.problem.messageKey)}</p>` : nothing}
             <p>${t('app.loadFailed')}</p>
             <button class="primary" type="button" @click=${() => void this.data.run()}>${t('app.retry')}</button>
           </div>`,

@@ -44,8 +44,10 @@ export function toMiddleware(handler: Handler): Connect.NextHandleFunction {
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
       const method = req.method ?? 'GET';
-      const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req).catch(() => 'too-large' as const);
-      if (body === 'too-large') {
+      const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req).catch(() => 'unreadable' as const);
+      if (body === 'unreadable') {
+        response = problem(400, 'Bad request', 'The request body could not be read.', 'errors.badRequest');
+      } else if (body === 'too-large') {
         response = problem(413, 'Payload too large', `Requests are limited to ${MAX_BODY_BYTES} bytes.`, 'errors.tooLarge');
       } else {
         try {
