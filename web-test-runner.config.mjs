@@ -10,7 +10,8 @@ export default {
   files: ['tests/components/**/*.test.ts'],
   nodeResolve: true,
   hostname: '127.0.0.2',
-  port: 8765,
+  // WTR_PORT lets two checkouts (git worktrees) run their tests side by side.
+  port: Number(process.env.WTR_PORT ?? 8765),
   concurrency: 2,
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
   testsFinishTimeout: 240000,
