@@ -5,7 +5,11 @@
  *     English names and pinyin, and a content-hashed version: src/data/generated/catalogue.<city>.json;
  *  3. writes the search index with pinyin keys computed here, so no pinyin dictionary
  *     ships to the browser: src/data/generated/search-index.<city>.json;
- *  4. generates the zh-TW locale from zh-CN: src/i18n/locales/generated/zh-TW.json.
+ *  4. generates the zh-TW locale from zh-CN: src/i18n/locales/generated/zh-TW.json;
+ *  5. writes what a licence verifier needs from each catalogue — the names behind the permit
+ *     and industry numbers on licence QR codes: src/data/generated/licence-names.<city>.json —
+ *     and the trust lists: trust-list.demo.json (the DEMO issuer) and trust-list.production.json
+ *     (which leaves every demo issuer out).
  * Outputs are not committed (they are derived); every entry point runs this first.
  */
 import { createHash } from 'node:crypto';
@@ -19,6 +23,9 @@ import { buildSearchIndex } from '../src/core/catalogue/search-build.js';
 import { toPinyin } from '../src/core/catalogue/pinyin.js';
 import { toTraditionalData, toTraditionalUi } from './opencc.js';
 import { catalogueJsonSchema } from './catalogue-schema.js';
+import type { LicenceNames } from '../src/core/credential/names.js';
+import type { PublicJwk } from '../src/core/credential/algorithms.js';
+import { TRUST_LIST_FORMAT, trustListProblems, type KeyUse, type TrustList } from '../src/core/credential/trust-list.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
@@ -99,6 +106,61 @@ function buildCity(city: string, gbtTable: GbtRow[], gbtEn: Record<string, strin
   };
 }
 
+/** The names a verifier shows for the numbers on a licence face (docs/qr-profile.md §3). */
+function licenceNames(catalogue: Catalogue): LicenceNames {
+  const departments = new Map(catalogue.departments.map((d) => [d.id, d.name]));
+  return {
+    catalogue: catalogue.policy.id,
+    version: catalogue.version,
+    industries: Object.fromEntries(catalogue.industries.map((i) => [i.pilotNo, i.name])),
+    permits: Object.fromEntries(catalogue.permits.map((p) => [p.code, { id: p.id, name: p.name, department: departments.get(p.department)! }])),
+  };
+}
+
+interface DemoKeyFile {
+  issuer: string;
+  catalogue: string;
+  kid: string;
+  alg: string;
+  validFrom: string;
+  validUntil: string;
+  use: KeyUse[];
+  publicKey: PublicJwk;
+}
+
+/** The DEMO issuer's trust list, and the production list that must leave it out. */
+function trustLists(catalogues: Map<string, Catalogue>): { demo: TrustList; production: TrustList } {
+  const key = readJson(join(root, 'src/data/keys/demo-issuer.json')) as DemoKeyFile;
+  const catalogue = catalogues.get(key.catalogue);
+  if (!catalogue) throw new Error(`src/data/keys/demo-issuer.json: unknown catalogue "${key.catalogue}"`);
+  const { policy } = catalogue;
+  const demoName = (zh: string, en: string): Text => ({ 'zh-CN': `${zh}（演示）`, en: `${en} (demonstration)`, 'zh-TW': `${toTraditionalData(zh)}（演示）` });
+  const demo: TrustList = {
+    format: TRUST_LIST_FORMAT,
+    version: 1,
+    purpose: 'demo',
+    issued: `${key.validFrom}T00:00:00Z`,
+    issuers: [
+      {
+        id: key.issuer,
+        name: demoName(policy.issuer['zh-CN'], policy.issuer.en),
+        demo: true,
+        catalogue: policy.id,
+        voidLicenceOnItemLoss: policy.voidLicenceOnItemLoss,
+        statusListUrl: '/api/v1/status-lists/{list}',
+        statusDocumentUrl: '/api/v1/licences/{number}/status',
+        keys: [{ kid: key.kid, alg: key.alg, publicKey: key.publicKey, validFrom: key.validFrom, validUntil: key.validUntil, use: key.use }],
+      },
+    ],
+  };
+  const production: TrustList = { ...demo, purpose: 'production', issuers: demo.issuers.filter((i) => !i.demo) };
+  for (const [name, list] of Object.entries({ demo, production })) {
+    const problems = trustListProblems(list);
+    if (problems.length) throw new Error(`trust-list.${name}.json is invalid:\n  ${problems.join('\n  ')}`);
+  }
+  return { demo, production };
+}
+
 function generateLocales(): void {
   const src = join(root, 'src/i18n/locales');
   const zhCN = readJson(join(src, 'zh-CN.json'));
@@ -119,11 +181,17 @@ function main(): void {
   const cities = readdirSync(join(root, 'src/data/catalogue'), { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name);
+  const catalogues = new Map<string, Catalogue>();
   for (const city of cities) {
     const catalogue = buildCity(city, gbtTable, gbtEn);
+    catalogues.set(city, catalogue);
     writeIfChanged(join(out, `catalogue.${city}.json`), JSON.stringify(catalogue));
     writeIfChanged(join(out, `search-index.${city}.json`), JSON.stringify(buildSearchIndex(catalogue)));
+    writeIfChanged(join(out, `licence-names.${city}.json`), `${JSON.stringify(licenceNames(catalogue), null, 1)}\n`);
   }
+  const lists = trustLists(catalogues);
+  writeIfChanged(join(out, 'trust-list.demo.json'), `${JSON.stringify(lists.demo, null, 2)}\n`);
+  writeIfChanged(join(out, 'trust-list.production.json'), `${JSON.stringify(lists.production, null, 2)}\n`);
   generateLocales();
   writeIfChanged(join(root, 'docs/catalogue.schema.json'), catalogueJsonSchema());
   console.log(`gen: ${cities.length} catalogue(s) [${cities.join(', ')}] and zh-TW locale in ${Math.round(performance.now() - started)} ms`);

@@ -114,6 +114,8 @@ export const informationElement = z.strictObject({
 
 export const permit = z.strictObject({
   id,
+  /** Stable number of the permit on licence QR codes (docs/qr-profile.md): unique, never reused. */
+  code: z.number().int().min(1).max(65535),
   kind: z.enum(['permit', 'filing', 'inspection', 'registration']),
   name: localized,
   department: id.describe('the deciding department (a departments.json id)'),

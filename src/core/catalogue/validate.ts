@@ -47,19 +47,23 @@ export function validateCatalogue(raw: Partial<Record<string, unknown>>, gbtTabl
   const f = files as Parsed;
   const err = (file: CatalogueFileName, path: string, message: string) => errors.push(`${file}: ${path}: ${message}`);
 
-  const uniqueIds = <T extends { id: string }>(file: CatalogueFileName, key: string, items: readonly T[]) => {
-    const seen = new Set<string>();
+  // A value of `field` names one thing only (ids; and the numbers licence QR codes carry).
+  const unique = <K extends 'id' | 'code' | 'pilotNo'>(file: CatalogueFileName, key: string, field: K, items: readonly { [P in K]: string | number }[]) => {
+    const seen = new Set<string | number>();
     items.forEach((item, i) => {
-      if (seen.has(item.id)) err(file, `${key}[${i}].id`, `duplicate id "${item.id}"`);
-      seen.add(item.id);
+      if (seen.has(item[field])) err(file, `${key}[${i}].${field}`, `duplicate ${field} "${item[field]}"`);
+      seen.add(item[field]);
     });
-    return seen;
+    return seen as Set<string>;
   };
+  const uniqueIds = (file: CatalogueFileName, key: string, items: readonly { id: string }[]) => unique(file, key, 'id', items);
   const departments = uniqueIds('departments.json', 'departments', f['departments.json'].departments);
   const domains = uniqueIds('domains.json', 'domains', f['domains.json'].domains);
   const elements = uniqueIds('information-elements.json', 'elements', f['information-elements.json'].elements);
   const permits = uniqueIds('permits.json', 'permits', f['permits.json'].permits);
   uniqueIds('industries.json', 'industries', f['industries.json'].industries);
+  unique('permits.json', 'permits', 'code', f['permits.json'].permits);
+  unique('industries.json', 'industries', 'pilotNo', f['industries.json'].industries);
 
   const smallClasses = new Set(gbtTable.filter((r) => r.level === 4).map((r) => r.code));
   const allCodes = new Set(gbtTable.map((r) => r.code));

@@ -1,0 +1,23 @@
+/** The licence credential: QR profile, signing, status and verification (docs/qr-profile.md). */
+export { ES256, registerAlgorithm, algorithmById, keyIdOf, es256Signer, generateEs256 } from './algorithms.js';
+export type { SignatureAlgorithm, Signer, PublicJwk } from './algorithms.js';
+export { base32Encode, base32Decode } from './base32.js';
+export { encodeFace, decodeFace, itemSlot, PROFILE_VERSION, LIMITS, USCC_PATTERN } from './licence.js';
+export type { LicenceFace, StatusSlot } from './licence.js';
+export { issueLicence, signerFromKeyFile } from './issue.js';
+export type { IssuedLicence, KeyFile } from './issue.js';
+export { licenceLink, licenceQr, qrPath, verifyLinkPrefix } from './qr.js';
+export type { LicenceQr } from './qr.js';
+export { STATES, LOSS_STATES, issueStatusList, issueStatusDocument, decodeStatusList, decodeStatusDocument } from './status.js';
+export type { StatusState, StatusList, StatusListContent, StatusDocument, ItemStatus } from './status.js';
+export { trustListProblems, isTrustList, findKey, TRUST_LIST_FORMAT } from './trust-list.js';
+export type { TrustList, TrustedIssuer, TrustedKey, KeyUse } from './trust-list.js';
+export { verify, readQrText, MAX_INPUT_CHARS, MAX_COSE_BYTES } from './verify.js';
+export type { Verdict, VerdictItem, Check, Outcome, VerifyOptions, StatusInput, StatusInfo } from './verify.js';
+export { REASONS, CHECKS, CHECK_RESULTS, reasonMessageKey } from './reasons.js';
+export type { ReasonCode, CheckName, CheckResult } from './reasons.js';
+export { dateToDays, daysToDate, chinaDay } from './dates.js';
+export { licenceDisplay } from './display.js';
+export type { LicenceDisplay, LicenceDisplayItem, DisplayOptions } from './display.js';
+export { industryName, permitName } from './names.js';
+export type { LicenceNames } from './names.js';
