@@ -8,7 +8,10 @@ const KB = 1024;
 // write down in the commit, not a test to loosen quietly.
 const budgets: [entry: string, gzipKb: number][] = [
   // Lit + i18next + the three locales + the navigator (catalogue and index come from the API).
-  ['src/components/industry-navigator/industry-navigator.ts', 46],
+  // 46 → 48 KB: the locales now carry the licence verdict messages (issue 3). Every component
+  // bundles all three languages today; loading languages on demand (issue 7's widget budget)
+  // takes this back down.
+  ['src/components/industry-navigator/industry-navigator.ts', 48],
   ['src/kiosk/main.ts', 50],
 ];
 

@@ -69,15 +69,15 @@ function decode(bytes: Uint8Array, what: string): CborValue {
 }
 
 /**
- * Parse a COSE_Sign1 (tagged or untagged). Throws {@link CoseError} for anything else; the
+ * Parse a tagged COSE_Sign1. Throws {@link CoseError} for anything else; the
  * signature is not checked here.
  */
 export function parseCose(bytes: Uint8Array): CoseSign1 {
-  let top = decode(bytes, 'COSE_Sign1');
-  if (top instanceof CborTag) {
-    if (top.tag !== COSE_SIGN1_TAG) throw new CoseError('COSE_MALFORMED', `unexpected tag ${top.tag}`);
-    top = top.value;
-  }
+  const tagged = decode(bytes, 'COSE_Sign1');
+  // The profile allows one encoding only: tagged. (RFC 9052 lets the tag be implied by the
+  // context; accepting both would give every licence two valid QR payloads.)
+  if (!(tagged instanceof CborTag) || tagged.tag !== COSE_SIGN1_TAG) throw new CoseError('COSE_MALFORMED', 'not a tagged COSE_Sign1 (tag 18)');
+  const top = tagged.value;
   if (!Array.isArray(top) || top.length !== 4) throw new CoseError('COSE_MALFORMED', 'not a four-element array');
   const [protectedBytes, unprotected, payload, signature] = top;
   if (!(protectedBytes instanceof Uint8Array) || !(payload instanceof Uint8Array) || !(signature instanceof Uint8Array)) {
