@@ -1,0 +1,60 @@
+/**
+ * 统一社会信用代码 (unified social credit code), GB 32100-2015: 18 characters —
+ * 1 registration authority, 2 entity type, 3–8 administrative division code, 9–17 the
+ * organisation code (GB 11714, with its own check character at 17), 18 the check character.
+ * The alphabet is 0–9 and upper-case letters without I, O, S, V and Z.
+ */
+
+export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+
+export type UsccProblem = 'empty' | 'length' | 'characters' | 'check';
+
+/** The check character (position 18) for the first 17 characters. */
+export function usccCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const v = USCC_ALPHABET.indexOf(first17[i]!);
+    if (v < 0) throw new RangeError(`not a USCC character: ${first17[i]}`);
+    sum += v * USCC_WEIGHTS[i]!;
+  }
+  return USCC_ALPHABET[(31 - (sum % 31)) % 31]!;
+}
+
+/** GB 11714 check character of an organisation code's first 8 characters (0–9, A–Z); used to make demo codes. */
+export function orgCodeCheckChar(first8: string): string {
+  let sum = 0;
+  for (let i = 0; i < 8; i++) {
+    const c = first8[i]!;
+    const v = c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 55;
+    sum += v * ORG_WEIGHTS[i]!;
+  }
+  const r = 11 - (sum % 11);
+  return r === 10 ? 'X' : r === 11 ? '0' : String(r);
+}
+
+/** Normalise what a person typed: trim, drop spaces and dashes, upper-case, full-width → ASCII. */
+export function normalizeUscc(input: string): string {
+  return input
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\-\u3000]/g, '')
+    .toUpperCase();
+}
+
+/**
+ * What is wrong with a USCC, or null when it is valid. Only the GB 32100 check character is
+ * verified: it catches every single wrong character. The organisation-code part's own
+ * GB 11714 check is not applied, because a valid code must never be turned away on a rule
+ * some issued codes may not follow; the demo registry's codes satisfy both.
+ */
+export function usccProblem(input: string): UsccProblem | null {
+  const code = normalizeUscc(input);
+  if (code === '') return 'empty';
+  if (code.length !== 18) return 'length';
+  if (![...code].every((c) => USCC_ALPHABET.includes(c))) return 'characters';
+  if (usccCheckChar(code.slice(0, 17)) !== code[17]) return 'check';
+  return null;
+}
+
+export const isValidUscc = (input: string): boolean => usccProblem(input) === null;
