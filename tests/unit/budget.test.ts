@@ -12,7 +12,11 @@ const budgets: [entry: string, gzipKb: number][] = [
   // bundles all three languages today; loading languages on demand (issue 7's widget budget)
   // takes this back down.
   ['src/components/industry-navigator/industry-navigator.ts', 48],
-  ['src/kiosk/main.ts', 50],
+  // 50 → 52 KB: the locales now carry the licence's own strings too (issue 3, <one-licence>);
+  // the same on-demand languages take it back down.
+  ['src/kiosk/main.ts', 52],
+  // Lit + i18next + the three locales + the licence and its QR encoder (lean-qr); 43.8 KB today.
+  ['src/components/licence/licence.ts', 46],
 ];
 
 describe('bundle size budgets (gzip)', () => {
