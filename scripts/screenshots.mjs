@@ -1,8 +1,10 @@
 // Screenshots of the kiosk for the docs (`node scripts/screenshots.mjs`, after `npm run build`):
 // docs/screenshots/*.png at a portrait kiosk size, in headless Chromium.
+// `node scripts/screenshots.mjs licence` takes only the shots whose names start with "licence".
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { chromeFlags, findChrome } from './chrome.mjs';
+import { buildHarness, routeHarness, HARNESS_PATH } from '../tests/e2e/fixtures/licence-harness.mjs';
 
 const server = await preview({ preview: { host: '127.0.0.1', port: 4188, strictPort: true } });
 const base = 'http://127.0.0.1:4188/';
@@ -19,8 +21,17 @@ const shots = [
     await p.getByRole('button', { name: /确认/ }).click();
   } },
 ];
+// <one-licence>: the reference licence signed with the DEMO key in the page, on the test harness
+// (tests/e2e/fixtures), served by a route so the app build is not touched.
+const licenceShots = [
+  { name: 'licence-certificate-zh-CN', options: { mode: 'certificate' } },
+  { name: 'licence-display-en', options: { mode: 'display', language: 'en', theme: 'kiosk' } },
+  { name: 'licence-badge-zh-CN', options: { mode: 'badge', width: '520px' }, element: true, scenario: { items: ['valid', 'valid', 'valid', 'suspended', 'valid', 'valid'] } },
+  { name: 'licence-elder-zh-CN', options: { mode: 'display', theme: 'kiosk elder' } },
+];
+const only = process.argv[2];
 try {
-  for (const shot of shots) {
+  for (const shot of shots.filter((s) => !only || s.name.startsWith(only))) {
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
     await page.goto(base);
     await page.getByRole('searchbox').waitFor();
@@ -29,6 +40,19 @@ try {
     await page.screenshot({ path: `docs/screenshots/${shot.name}.png` });
     await page.close();
     console.log(`docs/screenshots/${shot.name}.png`);
+  }
+  const harness = await buildHarness();
+  for (const shot of licenceShots.filter((s) => !only || s.name.startsWith(only))) {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await routeHarness(page, base.replace(/\/$/, ''), harness);
+    await page.goto(new URL(HARNESS_PATH, base).href);
+    await page.waitForFunction(() => typeof window.showReference === 'function');
+    await page.evaluate(({ scenario, options }) => window.showReference(scenario ?? {}, options), shot);
+    const path = `docs/screenshots/${shot.name}.png`;
+    if (shot.element) await page.locator('one-licence').screenshot({ path });
+    else await page.screenshot({ path });
+    await page.close();
+    console.log(path);
   }
 } finally {
   await browser.close();
