@@ -131,7 +131,7 @@ interface DemoKeyFile {
 /** The DEMO issuer's trust list, and the production list that must leave it out. */
 function trustLists(catalogues: Map<string, Catalogue>): { demo: TrustList; production: TrustList } {
   const key = readJson(join(root, 'src/data/keys/demo-issuer.json')) as DemoKeyFile;
-  const catalogue = catalogues.get(key.catalogue);
+  const catalogue = [...catalogues.values()].find((c) => c.policy.id === key.catalogue);
   if (!catalogue) throw new Error(`src/data/keys/demo-issuer.json: unknown catalogue "${key.catalogue}"`);
   const { policy } = catalogue;
   const demoName = (zh: string, en: string): Text => ({ 'zh-CN': `${zh}（演示）`, en: `${en} (demonstration)`, 'zh-TW': `${toTraditionalData(zh)}（演示）` });

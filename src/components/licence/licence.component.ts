@@ -5,7 +5,7 @@ import { I18nController } from '../../i18n/controller.js';
 import type { Language, Text } from '../../core/catalogue/types.js';
 import type { LicenceDisplay, LicenceDisplayItem } from '../../core/credential/display.js';
 import type { StatusState } from '../../core/credential/status.js';
-import type { ReasonCode } from '../../core/credential/reasons.js';
+import { LICENCE_STATE_REASON, type ReasonCode } from '../../core/credential/reasons.js';
 import { chinaDay, dateToDays } from '../../core/credential/dates.js';
 import { licenceQr, qrPath } from '../../core/credential/qr.js';
 import { tokens } from '../shared/tokens.js';
@@ -36,16 +36,7 @@ const TONE: Record<LicenceDisplayItem['state'], Tone> = {
 };
 
 /** The verdict reason (and its existing message, `credential.reason.*`) for a licence not in force. */
-const NOT_IN_FORCE: Record<Exclude<LicenceState, 'valid'>, ReasonCode> = {
-  suspended: 'LICENCE_SUSPENDED',
-  revoked: 'LICENCE_REVOKED',
-  revokedPenalty: 'LICENCE_REVOKED_PENALTY',
-  cancelled: 'LICENCE_CANCELLED',
-  lapsed: 'LICENCE_LAPSED',
-  businessSuspended: 'BUSINESS_SUSPENDED',
-  superseded: 'LICENCE_SUPERSEDED',
-  voided: 'ITEM_LOSS_VOIDS_LICENCE',
-};
+const NOT_IN_FORCE: Record<Exclude<LicenceState, 'valid'>, ReasonCode> = { ...LICENCE_STATE_REASON, voided: 'ITEM_LOSS_VOIDS_LICENCE' };
 
 /** What the licence amounts to right now, from the data given (the component never fetches). */
 export type Standing =

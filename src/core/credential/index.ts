@@ -14,7 +14,7 @@ export { trustListProblems, isTrustList, findKey, TRUST_LIST_FORMAT } from './tr
 export type { TrustList, TrustedIssuer, TrustedKey, KeyUse } from './trust-list.js';
 export { verify, readQrText, MAX_INPUT_CHARS, MAX_COSE_BYTES } from './verify.js';
 export type { Verdict, VerdictItem, Check, Outcome, VerifyOptions, StatusInput, StatusInfo } from './verify.js';
-export { REASONS, CHECKS, CHECK_RESULTS, reasonMessageKey } from './reasons.js';
+export { REASONS, CHECKS, CHECK_RESULTS, reasonMessageKey, LICENCE_STATE_REASON } from './reasons.js';
 export type { ReasonCode, CheckName, CheckResult } from './reasons.js';
 export { dateToDays, daysToDate, chinaDay } from './dates.js';
 export { licenceDisplay } from './display.js';

@@ -1,3 +1,5 @@
+import type { StatusState } from './status.js';
+
 /**
  * The verdict's vocabulary. Reason codes are stable: verifiers, vectors and other
  * implementations key on them; the human message for each is the i18n key
@@ -59,6 +61,17 @@ export const REASONS = [
   'INTERNAL_ERROR',
 ] as const;
 export type ReasonCode = (typeof REASONS)[number];
+
+/** The status reason for a licence whose own state is not valid. */
+export const LICENCE_STATE_REASON: Record<Exclude<StatusState, 'valid'>, ReasonCode> = {
+  suspended: 'LICENCE_SUSPENDED',
+  revoked: 'LICENCE_REVOKED',
+  revokedPenalty: 'LICENCE_REVOKED_PENALTY',
+  cancelled: 'LICENCE_CANCELLED',
+  lapsed: 'LICENCE_LAPSED',
+  businessSuspended: 'BUSINESS_SUSPENDED',
+  superseded: 'LICENCE_SUPERSEDED',
+};
 
 /** The i18n key of a reason's human message. */
 export const reasonMessageKey = (code: ReasonCode): string => `credential.reason.${code}`;

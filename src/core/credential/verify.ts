@@ -11,7 +11,7 @@ import { ClaimsError } from './claims.js';
 import { CoseError, parseCose, sigStructure, type CoseSign1 } from './cose.js';
 import { chinaDay, dateToDays, fromSeconds } from './dates.js';
 import { decodeFace, itemSlot, type LicenceFace } from './licence.js';
-import { reasonMessageKey, type CheckName, type CheckResult, type ReasonCode } from './reasons.js';
+import { LICENCE_STATE_REASON, reasonMessageKey, type CheckName, type CheckResult, type ReasonCode } from './reasons.js';
 import {
   decodeStatusDocument,
   decodeStatusList,
@@ -187,15 +187,6 @@ interface StatusView {
   ttlEnd: number;
 }
 
-const LICENCE_STATE_REASON: Record<Exclude<StatusState, 'valid'>, ReasonCode> = {
-  suspended: 'LICENCE_SUSPENDED',
-  revoked: 'LICENCE_REVOKED',
-  revokedPenalty: 'LICENCE_REVOKED_PENALTY',
-  cancelled: 'LICENCE_CANCELLED',
-  lapsed: 'LICENCE_LAPSED',
-  businessSuspended: 'BUSINESS_SUSPENDED',
-  superseded: 'LICENCE_SUPERSEDED',
-};
 
 function fromDocument(doc: StatusDocument, face: LicenceFace, live: boolean, today: number): StatusView | null {
   if (doc.number !== face.number || doc.revision < face.revision) return null;
