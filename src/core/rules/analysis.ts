@@ -58,6 +58,9 @@ export interface Analysis {
   paths: number;
 }
 
+/** On a complete set of answers nothing is open: a question without an answer does not apply. */
+const SETTLED: ReadonlySet<string> = new Set();
+
 /** Most answer combinations one component may need before we call it unverifiable. */
 const MAX_PATHS_PER_COMPONENT = 200_000;
 
@@ -205,7 +208,7 @@ export function analyseQuestionnaire(
   const reachedQuestions = new Set<string>();
   const constantPermits = new Set<string>();
   q.outcomes.forEach((o, i) => {
-    if (componentOf(o.when) === undefined && (o.when === undefined || evaluate(o.when, q.implied) === true)) {
+    if (componentOf(o.when) === undefined && (o.when === undefined || evaluate(o.when, q.implied, SETTLED) === true)) {
       reachedOutcomes.add(i);
       constantPermits.add(o.permit);
     }
@@ -225,7 +228,7 @@ export function analyseQuestionnaire(
     const leaf = (answers: Answers, askedHere: readonly string[]): void => {
       count++;
       const required = new Set<string>(constantPermits);
-      const hits = outs.filter(({ o }) => evaluate(o.when!, answers) === true);
+      const hits = outs.filter(({ o }) => evaluate(o.when!, answers, SETTLED) === true);
       hits.forEach(({ o }) => required.add(o.permit));
       for (const s of supersedes) if (required.has(s.permit)) s.over.forEach((x) => required.delete(x));
       hits.forEach(({ o, i }) => required.has(o.permit) && reachedOutcomes.add(i));
@@ -236,7 +239,7 @@ export function analyseQuestionnaire(
       }
       for (const { g, i } of gs) {
         if (!required.has(g.permit)) continue;
-        const v = evaluate((g.onlyWhen ?? g.omitWhen)!, answers);
+        const v = evaluate((g.onlyWhen ?? g.omitWhen)!, answers, SETTLED);
         if (v === true) gatesApplied.add(i);
       }
     };
@@ -244,7 +247,7 @@ export function analyseQuestionnaire(
       if (count > MAX_PATHS_PER_COMPONENT) return;
       if (k === members.length) return leaf(answers, askedHere);
       const x = members[k]!;
-      if (x.askWhen !== undefined && evaluate(x.askWhen, answers) !== true) return dfs(k + 1, answers, askedHere);
+      if (x.askWhen !== undefined && evaluate(x.askWhen, answers, SETTLED) !== true) return dfs(k + 1, answers, askedHere);
       for (const v of reps.get(x.id)!) dfs(k + 1, { ...answers, [x.id]: v }, [...askedHere, x.id]);
     };
     dfs(0, { ...q.implied }, []);

@@ -60,12 +60,17 @@ function evalLeaf(c: Leaf, value: AnswerValue | undefined): Tri {
   return cmp ? typeof value === 'number' && compare(cmp.op, value, cmp.limit) : undefined;
 }
 
-/** Evaluates `c` against the answers, in three-valued logic. */
-export function evaluate(c: ConditionSpec, answers: Answers): Tri {
+/**
+ * Evaluates `c` against the answers, in three-valued logic. Without `open`, every question
+ * without an answer is unknown. With `open`, only those questions are unknown (they may still
+ * be answered); any other question without an answer is settled as "no answer" (it does not
+ * apply, or is not asked at all), so comparisons on it are false.
+ */
+export function evaluate(c: ConditionSpec, answers: Answers, open?: ReadonlySet<string>): Tri {
   if ('all' in c) {
     let result: Tri = true;
     for (const part of c.all) {
-      const v = evaluate(part, answers);
+      const v = evaluate(part, answers, open);
       if (v === false) return false;
       if (v === undefined) result = undefined;
     }
@@ -74,17 +79,20 @@ export function evaluate(c: ConditionSpec, answers: Answers): Tri {
   if ('any' in c) {
     let result: Tri = false;
     for (const part of c.any) {
-      const v = evaluate(part, answers);
+      const v = evaluate(part, answers, open);
       if (v === true) return true;
       if (v === undefined) result = undefined;
     }
     return result;
   }
   if ('not' in c) {
-    const v = evaluate(c.not, answers);
+    const v = evaluate(c.not, answers, open);
     return v === undefined ? undefined : !v;
   }
-  return evalLeaf(c, answers[leafQuestion(c)]);
+  const q = leafQuestion(c);
+  const value = answers[q];
+  if (value === undefined && open && !open.has(q)) return false;
+  return evalLeaf(c, value);
 }
 
 /**
@@ -92,16 +100,16 @@ export function evaluate(c: ConditionSpec, answers: Answers): Tri {
  * of an `all`, the first true part of an `any`, every question a `not` looked at.
  * Empty when `c` is not true.
  */
-export function explain(c: ConditionSpec, answers: Answers): string[] {
-  if (evaluate(c, answers) !== true) return [];
+export function explain(c: ConditionSpec, answers: Answers, open?: ReadonlySet<string>): string[] {
+  if (evaluate(c, answers, open) !== true) return [];
   const out = new Set<string>();
   const walk = (x: ConditionSpec): void => {
     if ('all' in x) x.all.forEach(walk);
     else if ('any' in x) {
-      const first = x.any.find((part) => evaluate(part, answers) === true);
+      const first = x.any.find((part) => evaluate(part, answers, open) === true);
       if (first) walk(first);
-    } else if ('not' in x) references(x.not).forEach((q) => out.add(q));
-    else out.add(leafQuestion(x));
+    } else if ('not' in x) references(x.not).forEach((q) => answers[q] !== undefined && out.add(q));
+    else if (answers[leafQuestion(x)] !== undefined) out.add(leafQuestion(x));
   };
   walk(c);
   return [...out];

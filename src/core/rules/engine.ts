@@ -126,17 +126,25 @@ export function isValidAnswer(question: Question, value: unknown): value is Answ
 
 /**
  * Walks the questions in order and keeps the answers that still apply: a question applies
- * when its `askWhen` is true given the kept answers before it (and the implied ones).
+ * when its `askWhen` is true given the kept answers before it (and the implied ones); it is
+ * closed when false, and pending while unknown (it hangs on an earlier unanswered question).
+ * `open` holds the applicable unanswered and the pending questions: the ones that may still
+ * be answered, so conditions on them are unknown rather than false.
  */
-function walk(q: CompiledQuestionnaire, answers: Answers): { applicable: Question[]; kept: Record<string, AnswerValue>; dropped: string[] } {
+function walk(
+  q: CompiledQuestionnaire,
+  answers: Answers,
+): { applicable: Question[]; kept: Record<string, AnswerValue>; dropped: string[]; open: Set<string> } {
   const known: Record<string, AnswerValue> = { ...q.implied };
   const kept: Record<string, AnswerValue> = {};
   const applicable: Question[] = [];
   const dropped: string[] = [];
+  const open = new Set<string>();
   for (const question of q.questions) {
-    const applies = question.askWhen === undefined || evaluate(question.askWhen, known) === true;
+    const applies = question.askWhen === undefined ? true : evaluate(question.askWhen, known, open);
     const value = answers[question.id];
-    if (!applies) {
+    if (applies !== true) {
+      if (applies === undefined) open.add(question.id);
       if (value !== undefined) dropped.push(question.id);
       continue;
     }
@@ -144,9 +152,12 @@ function walk(q: CompiledQuestionnaire, answers: Answers): { applicable: Questio
     if (value !== undefined && isValidAnswer(question, value)) {
       kept[question.id] = value;
       known[question.id] = value;
-    } else if (value !== undefined) dropped.push(question.id);
+    } else {
+      open.add(question.id);
+      if (value !== undefined) dropped.push(question.id);
+    }
   }
-  return { applicable, kept, dropped };
+  return { applicable, kept, dropped, open };
 }
 
 /** The questions that apply given the answers so far, in order (answered or not). */
@@ -247,17 +258,22 @@ function industryTrigger(catalogue: Catalogue, industry: string, permit: string)
 }
 
 /** Applies the gates of `permit`: which of its materials and conditions apply. */
-function applyGates(gates: readonly Gate[], permit: Catalogue['permits'][number], known: Answers): Omit<RequiredPermit, 'permit' | 'because'> {
+function applyGates(
+  gates: readonly Gate[],
+  permit: Catalogue['permits'][number],
+  known: Answers,
+  open: ReadonlySet<string>,
+): Omit<RequiredPermit, 'permit' | 'because'> {
   const gated: GatedItem[] = [];
   const keep = (kind: GatedItem['kind'], itemId: string): boolean => {
     for (const g of gates) {
       if (g.permit !== permit.id || (kind === 'material' ? g.material : g.condition) !== itemId) continue;
-      if (g.onlyWhen && evaluate(g.onlyWhen, known) !== true) {
+      if (g.onlyWhen && evaluate(g.onlyWhen, known, open) !== true) {
         gated.push({ kind, id: itemId, reason: g.reason, questions: [] });
         return false;
       }
-      if (g.omitWhen && evaluate(g.omitWhen, known) === true) {
-        gated.push({ kind, id: itemId, reason: g.reason, questions: explain(g.omitWhen, known) });
+      if (g.omitWhen && evaluate(g.omitWhen, known, open) === true) {
+        gated.push({ kind, id: itemId, reason: g.reason, questions: explain(g.omitWhen, known, open) });
         return false;
       }
     }
@@ -273,17 +289,17 @@ function applyGates(gates: readonly Gate[], permit: Catalogue['permits'][number]
 /** Which permits the answers require, why, and what each asks. Works on partial answers too. */
 export function evaluateAnswers(catalogue: Catalogue, q: CompiledQuestionnaire, answers: Answers): Evaluation {
   const rules = catalogue.rules;
-  const { applicable, kept } = walk(q, answers);
+  const { applicable, kept, open } = walk(q, answers);
   const known: Answers = { ...q.implied, ...kept };
   const reasons = new Map<string, PermitReason[]>();
   const undecided = new Set<string>();
   for (const o of q.outcomes) {
-    const v = o.when === undefined ? true : evaluate(o.when, known);
+    const v = o.when === undefined ? true : evaluate(o.when, known, open);
     if (v === undefined) undecided.add(o.permit);
     if (v !== true) continue;
     const reason = o.reason ?? industryTrigger(catalogue, o.from, o.permit);
     if (!reason) throw new Error(`outcome ${o.from}/${o.permit} has no reason (the validator should have caught this)`);
-    const questions = o.when === undefined ? [] : explain(o.when, known).filter((x) => !(x in q.implied));
+    const questions = o.when === undefined ? [] : explain(o.when, known, open).filter((x) => !(x in q.implied));
     reasons.set(o.permit, [...(reasons.get(o.permit) ?? []), { questionnaire: o.from, reason, questions }]);
   }
   const superseded: Superseded[] = [];
@@ -299,7 +315,7 @@ export function evaluateAnswers(catalogue: Catalogue, q: CompiledQuestionnaire, 
     const because = reasons.get(p.id);
     if (!because) continue;
     undecided.delete(p.id);
-    permits.push({ permit: p.id, because, ...applyGates(rules.gates, p, known) });
+    permits.push({ permit: p.id, because, ...applyGates(rules.gates, p, known, open) });
   }
   return {
     catalogueVersion: catalogue.version,

@@ -233,10 +233,14 @@ export function buildNotice(catalogue: Catalogue, evaluation: Evaluation): Notic
     });
   }
 
-  // time limit (seed 000): the shortest of the merged permits; State Council items keep theirs
+  // time limit (seed 000): "按照整合前各单项许可的最短时限确定" — the shortest of the merged
+  // licensing decisions (permits and inspections; a filing or registration is not a 许可 and
+  // sets it only when nothing else is merged); State Council items keep their own limit
   const merged = evaluation.permits.map((r) => byId(catalogue.permits, r.permit, 'permit'));
   const exempt = policy.stateCouncilExemptFromTimeLimitRule ? merged.filter((p) => p.stateCouncil) : [];
-  const ruled = merged.filter((p) => !exempt.includes(p));
+  const local = merged.filter((p) => !exempt.includes(p));
+  const licensing = local.filter((p) => p.kind === 'permit' || p.kind === 'inspection');
+  const ruled = licensing.length ? licensing : local;
   const pick = policy.timeLimitRule === 'shortest' ? Math.min : Math.max;
   const ruledDays = ruled.length ? pick(...ruled.map(ownDays)) : 0;
   const days = Math.max(ruledDays, ...exempt.map(ownDays), 0);
