@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { benchSearch } from './search.js';
+import { benchRules } from './rules.js';
 import { bundleSize, gzipBytes } from './bundle-size.js';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -13,6 +14,9 @@ async function main(): Promise<void> {
 
   console.log('search (per keystroke, full index)…');
   results.search = await benchSearch();
+
+  console.log('questionnaire and notice (per scenario)…');
+  results.rules = benchRules();
 
   console.log('sizes…');
   const navigator = await bundleSize('src/components/industry-navigator/industry-navigator.ts');
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
   const s = results.search as Record<string, number>;
   console.log('\n| measure | value |\n|---|---|');
   for (const [k, v] of Object.entries(s)) console.log(`| search ${k} | ${typeof v === 'number' ? (Number.isInteger(v) ? v : v.toFixed(3)) : JSON.stringify(v)} |`);
+  for (const [k, v] of Object.entries(results.rules as Record<string, number>)) console.log(`| questionnaire+notice ${k} | ${v} |`);
   for (const [k, v] of Object.entries(results.sizes as Record<string, { raw: number; gzip: number }>)) {
     console.log(`| ${k} | ${kb(v.gzip)} gzip (${kb(v.raw)} raw) |`);
   }
