@@ -5,6 +5,7 @@
 export { OneIndustryNavigator, cleanQuery, MAX_QUERY_LENGTH, type NavigatorView } from './industry-navigator/industry-navigator.component.js';
 export { OneLanguageSwitch } from './language-switch/language-switch.component.js';
 export { OneQuestionnaire } from './questionnaire/questionnaire.component.js';
+export { OneNotice } from './notice/notice.component.js';
 export {
   oneEvent,
   type OneEventMap,

@@ -3,12 +3,14 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/questionnaire/questionnaire.js';
 import type { OneQuestionnaire } from '../../src/components/questionnaire/questionnaire.component.js';
 import type { AnswerDetail, NoticeReadyDetail } from '../../src/components/events.js';
-import { KIOSK_THEME_CSS, THEME_MINIMUMS } from '../../src/components/shared/themes.js';
-import { sharedI18n, onMissingKey } from '../../src/i18n/index.js';
+import { sharedI18n } from '../../src/i18n/index.js';
 import type { Catalogue } from '../../src/core/catalogue/types.js';
 import type { Answers } from '../../src/core/rules/types.js';
 import generatedCatalogue from '../../src/data/generated/catalogue.pudong.json';
 import { expectAccessible } from './helpers/axe.js';
+import { checkMissingKeysAndReset, watchMissingKeys } from './helpers/missing-keys.js';
+import { $, $$, text } from './helpers/query.js';
+import { forEachKioskTheme } from './helpers/themes.js';
 
 declare function describe(name: string, body: () => void): void;
 declare function it(name: string, body: () => void | Promise<void>): void;
@@ -22,13 +24,6 @@ async function mount(questionnaires: string[], answers: Answers = {}) {
   await el.updateComplete;
   return el;
 }
-const $ = <T extends Element = HTMLElement>(el: OneQuestionnaire, selector: string): T => {
-  const found = el.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`nothing matches ${selector}`);
-  return found;
-};
-const $$ = <T extends Element = HTMLElement>(el: OneQuestionnaire, selector: string): T[] => [...el.shadowRoot!.querySelectorAll<T>(selector)];
-const text = (node: Element | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const heading = (el: OneQuestionnaire) => text($(el, 'h3'));
 const options = (el: OneQuestionnaire) => $$<HTMLLabelElement>(el, '[part="option"]');
 const next = async (el: OneQuestionnaire) => {
@@ -51,19 +46,8 @@ async function typeNumber(el: OneQuestionnaire, value: string) {
 }
 
 describe('<one-questionnaire>', () => {
-  const missing: string[] = [];
-  let off: () => void = () => {};
-  beforeEach(() => {
-    missing.length = 0;
-    off = onMissingKey((lng, key) => missing.push(`${lng}:${key}`));
-  });
-  afterEach(async () => {
-    off();
-    expect(missing, 'missing translation keys').to.deep.equal([]);
-    await sharedI18n().changeLanguage('zh-CN');
-    document.documentElement.removeAttribute('data-theme');
-    document.adoptedStyleSheets = [];
-  });
+  beforeEach(watchMissingKeys);
+  afterEach(checkMissingKeysAndReset);
 
   it('asks one question per screen with its progress, and is accessible', async () => {
     const el = await mount(['restaurant']);
@@ -222,17 +206,13 @@ describe('<one-questionnaire>', () => {
   });
 
   it('meets the kiosk (60 px) and elder (72 px, AAA contrast) minimums', async () => {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(KIOSK_THEME_CSS);
-    document.adoptedStyleSheets = [sheet];
-    for (const [theme, min] of [['kiosk', THEME_MINIMUMS.kiosk], ['kiosk elder', THEME_MINIMUMS.elder]] as const) {
-      document.documentElement.dataset.theme = theme;
+    await forEachKioskTheme(async (theme, min, elder) => {
       const el = await mount(['convenience-store'], { 'food-activities': ['prepackaged'] });
       for (const target of [...options(el), ...$$(el, 'button')]) {
         const r = target.getBoundingClientRect();
         expect(r.height, `${theme}: ${text(target)}`).to.be.at.least(min.targetPx);
       }
-      await expectAccessible(el, { aaaContrast: theme.includes('elder') });
-    }
+      await expectAccessible(el, { aaaContrast: elder });
+    });
   });
 });

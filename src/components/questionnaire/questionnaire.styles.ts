@@ -131,22 +131,6 @@ export const styles = css`
   .actions > :only-child {
     margin-left: auto;
   }
-  button {
-    min-height: var(--_target);
-    min-width: var(--_target);
-    padding: 0 calc(var(--_space) * 3);
-    font: inherit;
-    font-size: var(--_size-lg);
-    color: var(--_on-primary);
-    background: var(--_primary);
-    border: 2px solid var(--_primary);
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-  button.secondary {
-    color: var(--_primary);
-    background: var(--_bg);
-  }
   .review {
     margin: 0;
     padding: 0;
