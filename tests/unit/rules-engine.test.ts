@@ -1,3 +1,4 @@
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { evaluate, explain, references } from '../../src/core/rules/conditions.js';
 import {
@@ -194,5 +195,22 @@ describe('the questionnaire engine', () => {
     const sewer = small.permits.find((p) => p.permit === 'sewer-discharge-permit')!;
     expect(sewer.materials).toEqual(['application-form', 'business-licence', 'drainage-drawing']);
     expect(sewer.gated.map((g) => [g.id, g.questions])).toEqual([['pretreatment-proof', ['floor-area']], ['water-test-report', ['floor-area']]]);
+  });
+});
+
+describe('what ships to the browser', () => {
+  it('the engine, the notice builder and the components that use them load no zod (zod tries new Function, which Trusted Types blocks)', async () => {
+    const result = await build({
+      entryPoints: ['src/components/questionnaire/questionnaire.ts', 'src/components/notice/notice.ts', 'src/core/rules/engine.ts', 'src/core/rules/notice.ts'],
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: 'esm',
+      outdir: 'out',
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((i) => i.includes('src/core/rules/engine.ts'))).toBe(true);
+    expect(inputs.filter((i) => /node_modules\/zod|rules\/schema\.ts|rules\/validate\.ts|rules\/analysis\.ts/.test(i))).toEqual([]);
   });
 });

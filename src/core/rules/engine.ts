@@ -12,8 +12,7 @@
  */
 import type { Catalogue, Text } from '../catalogue/types.js';
 import { evaluate, explain } from './conditions.js';
-import type { AnswerValue, Answers, ConditionSpec, Gate, Outcome, Question, Questionnaire, RulesData } from './types.js';
-import { GENERAL_QUESTIONNAIRE } from './schema.js';
+import { GENERAL_QUESTIONNAIRE, type AnswerValue, type Answers, type ConditionSpec, type Gate, type Outcome, type Question, type Questionnaire, type RulesData } from './types.js';
 
 /** A questionnaire ready to ask: one or more catalogue questionnaires combined. */
 export interface CompiledQuestionnaire {

@@ -19,7 +19,8 @@
  * They use three-valued logic: a comparison on a question not (yet) answered is unknown,
  * and only a condition that is true asks a question, requires a permit or applies a gate.
  *
- * Imported at build time and by tests; the browser gets the validated, generated data.
+ * Imported at build time and by tests; the browser gets the validated, generated data and
+ * never loads zod (the engine imports only `types.ts`; a test keeps it so).
  */
 import { z } from 'zod';
 import { localized, source } from '../catalogue/schema.js';
@@ -179,4 +180,4 @@ export const questionnaireFiles = {
 /** The folder (inside `questionnaires/`) holding one questionnaire per industry. */
 export const INDUSTRY_QUESTIONNAIRE_DIR = 'industries';
 export const QUESTIONNAIRE_DIR = 'questionnaires';
-export const GENERAL_QUESTIONNAIRE = 'general';
+export { GENERAL_QUESTIONNAIRE } from './types.js';

@@ -8,6 +8,9 @@ import type { AuthoredBank, AuthoredNotice, AuthoredQuestion, AuthoredQuestionna
 
 export type { ConditionSpec, QuestionType, Scalar } from './schema.js';
 
+/** The id of the general cross-industry questionnaire (GB/T classes routed to `general`). */
+export const GENERAL_QUESTIONNAIRE = 'general';
+
 /** Localize a record but keep its conditions as authored (they hold no text). */
 type WithConditions<T, K extends keyof T> = Omit<Localize<Omit<T, K>>, never> & { [P in K]?: ConditionSpec };
 
