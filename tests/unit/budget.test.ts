@@ -9,7 +9,8 @@ const KB = 1024;
 const budgets: [entry: string, gzipKb: number][] = [
   // Lit + i18next + the three locales + the navigator (catalogue and index come from the API).
   ['src/components/industry-navigator/industry-navigator.ts', 46],
-  ['src/kiosk/main.ts', 50],
+  // + the questionnaire and the notice (rules engine, notice builder, two components, their locale keys): 58.8 KB.
+  ['src/kiosk/main.ts', 61],
 ];
 
 describe('bundle size budgets (gzip)', () => {
