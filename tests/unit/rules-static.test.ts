@@ -105,6 +105,14 @@ describe('the static checks catch', () => {
     expect(analysis.findings).toEqual([{ path: 'questions(a)', message: 'askWhen conditions form a cycle: a → b → a' }]);
   });
 
+  it('applies a gate that only the implied answers of an industry decide', () => {
+    const questions = [{ id: 'x', type: 'yes-no' as const }];
+    const gate = { permit: 'p', material: 'm', onlyWhen: { equals: ['pool', true] as [string, boolean] } };
+    const q = { questions, outcomes: [{ permit: 'p', when: { equals: ['x', true] as [string, boolean] } }] };
+    expect([...analyseQuestionnaire({ ...q, implied: { pool: true } }, [gate], []).gatesApplied]).toEqual([0]);
+    expect([...analyseQuestionnaire({ ...q, implied: { pool: false } }, [gate], []).gatesApplied]).toEqual([]);
+  });
+
   it('refuses to call a questionnaire verified when it has too many linked answers to explore', () => {
     const questions = Array.from({ length: 19 }, (_, i) => ({ id: `q${i}`, type: 'yes-no' as const }));
     const when = { all: questions.map((x) => ({ equals: [x.id, true] as [string, boolean] })) };

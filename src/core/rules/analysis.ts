@@ -259,6 +259,13 @@ export function analyseQuestionnaire(
     else if (example) emptyExample = { ...emptyExample, ...Object.fromEntries(Object.entries(example).filter(([k]) => !(k in q.implied))) };
   }
 
+  // gates that depend on no asked question are decided by the implied answers alone
+  for (const { g, i } of myGates) {
+    const c = (g.onlyWhen ?? g.omitWhen)!;
+    if (componentOf(c) !== undefined || evaluate(c, q.implied, SETTLED) !== true) continue;
+    if (q.outcomes.some((o, k) => o.permit === g.permit && reachedOutcomes.has(k))) gatesApplied.add(i);
+  }
+
   q.questions.forEach((x, i) => {
     if (!reachedQuestions.has(x.id)) findings.push({ path: `questions[${i}](${x.id})`, message: 'never asked: no answers to the earlier questions make its askWhen true' });
   });
