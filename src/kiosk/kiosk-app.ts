@@ -18,7 +18,7 @@ import type { Catalogue, Text } from '../core/catalogue/types.js';
 import { tokens } from '../components/shared/tokens.js';
 import { KIOSK_THEME_CSS } from '../components/shared/themes.js';
 import type { AnswerDetail, IndustrySelectDetail, LanguageChangeDetail, NoticeReadyDetail } from '../components/events.js';
-import type { Notice } from '../core/rules/notice.js';
+import { buildGuide, type Notice } from '../core/rules/notice.js';
 import { GENERAL_QUESTIONNAIRE } from '../core/rules/types.js';
 import '../components/industry-navigator/industry-navigator.js';
 import '../components/language-switch/language-switch.js';
@@ -255,6 +255,12 @@ export class OneKioskApp extends LitElement {
     const step = this.session.step === 'notice' && !this.notice ? 'questions' : this.session.step;
     if (step === 'selection') return this.renderSelection(catalogue);
     const back = html`<button class="secondary" type="button" @click=${() => this.update_({ step: 'selection' })}>${t('questionnaire.backToSelection')}</button>`;
+    if (step === 'guide') {
+      const industry = catalogue.industries.find((i) => i.id === this.session.guide);
+      const guide = industry && buildGuide(catalogue, industry.id);
+      if (!industry || !guide) return this.renderSelection(catalogue);
+      return html`<one-notice .notice=${guide} .industryName=${industry.name}><span slot="actions">${back}</span></one-notice>`;
+    }
     if (step === 'questions') {
       return html`<one-questionnaire
           .catalogue=${catalogue}
@@ -288,6 +294,11 @@ export class OneKioskApp extends LitElement {
       <p>${t('app.selectionIntro')}</p>
       ${chosen.map(
         (ind) => html`<h3>${text(ind.name)}</h3>
+          <p>
+            <button class="secondary" type="button" @click=${() => this.update_({ step: 'guide', guide: ind.id })}>
+              ${t('questionnaire.viewGuide', { industry: text(ind.name) })}
+            </button>
+          </p>
           <p class="meta">
             ${ind.leadDepartments.map((d) => departments.get(d)).map((d) => (d ? text(d.name) : nothing))}
           </p>

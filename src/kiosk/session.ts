@@ -8,9 +8,9 @@ import { isLanguage, DEFAULT_LANGUAGE, type Language } from '../i18n/index.js';
 import type { IndustrySelectDetail } from '../components/events.js';
 import type { AnswerValue, Answers } from '../core/rules/types.js';
 
-/** After the industries are confirmed: the summary, the questions, the notice. */
-export type KioskStep = 'selection' | 'questions' | 'notice';
-const STEPS: readonly KioskStep[] = ['selection', 'questions', 'notice'];
+/** After the industries are confirmed: the summary, an industry's guide, the questions, the notice. */
+export type KioskStep = 'selection' | 'guide' | 'questions' | 'notice';
+const STEPS: readonly KioskStep[] = ['selection', 'guide', 'questions', 'notice'];
 
 export interface KioskSession {
   language: Language;
@@ -18,6 +18,8 @@ export interface KioskSession {
   selection: IndustrySelectDetail;
   confirmed: boolean;
   step: KioskStep;
+  /** The industry whose guide is open (step `guide`). */
+  guide: string;
   answers: Answers;
 }
 
@@ -30,6 +32,7 @@ export const emptySession = (): KioskSession => ({
   selection: { industries: [], general: [] },
   confirmed: false,
   step: 'selection',
+  guide: '',
   answers: {},
 });
 
@@ -69,6 +72,7 @@ export function loadSession(storage: Storage | undefined = globalThis.sessionSto
       },
       confirmed: r.confirmed === true,
       step: STEPS.includes(r.step as KioskStep) ? (r.step as KioskStep) : fallback.step,
+      guide: typeof r.guide === 'string' && ID.test(r.guide) ? r.guide : '',
       answers: answerMap(r.answers),
     };
   } catch {

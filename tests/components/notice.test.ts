@@ -5,7 +5,7 @@ import type { OneNotice } from '../../src/components/notice/notice.component.js'
 import { sharedI18n } from '../../src/i18n/index.js';
 import type { Catalogue } from '../../src/core/catalogue/types.js';
 import { combine, evaluateAnswers } from '../../src/core/rules/engine.js';
-import { buildNotice, type Notice } from '../../src/core/rules/notice.js';
+import { buildGuide, buildNotice, type Notice } from '../../src/core/rules/notice.js';
 import type { Answers } from '../../src/core/rules/types.js';
 import generatedCatalogue from '../../src/data/generated/catalogue.pudong.json';
 import { expectAccessible } from './helpers/axe.js';
@@ -78,6 +78,24 @@ describe('<one-notice>', () => {
     expect($$(el, '[part="conditions"] h4').map(text)).to.deep.equal(['场所', '设备设施', '资金', '人员', '管理制度']);
     expect(text($(el, '[aria-labelledby="inspection-title"] p'))).to.equal('以下事项需要现场核查，相关部门一次联合踏勘：食品经营许可证、烟草专卖零售许可证。');
     expect(text($(el, '[aria-labelledby="superseded-title"]'))).to.include('仅销售预包装食品备案');
+  });
+
+  it('shows the merged process in order', async () => {
+    const el = await mount(STORE);
+    expect($$(el, '[part="process"] li').map(text)).to.deep.equal(['申请受理', '材料审核', '现场勘验', '审批决定', '统一发证']);
+  });
+
+  it('shows an industry guide: every permit it can involve, and when each is needed', async () => {
+    const industry = catalogue.industries.find((i) => i.id === 'gym')!;
+    const el = await fixture<OneNotice>(html`<one-notice .notice=${buildGuide(catalogue, 'gym')} .industryName=${industry.name}></one-notice>`);
+    expect(text($(el, 'h2'))).to.equal('办事指南：健身房');
+    expect($$(el, '[part="permit"] h4')).to.have.length(industry.permits.length);
+    const fire = $$(el, '[part="permit"]').find((p) => text(p.querySelector('h4')) === '公众聚集场所投入使用、营业前消防安全检查')!;
+    expect(text(fire.querySelector('[part="why"]'))).to.equal('需要办理的情形 属于公众聚集场所，投入使用、营业前 (该行业均需办理)');
+    const sports = $$(el, '[part="permit"]').find((p) => text(p.querySelector('h4')) === '经营高危险性体育项目许可')!;
+    expect(text(sports.querySelector('[part="why"]'))).to.include('(视情况)');
+    expect(text($(el, '[part="summary"]'))).to.include('以上数字按全部许可计算');
+    await expectAccessible(el);
   });
 
   it('shows what the answers made unnecessary (a pool report only with a pool)', async () => {

@@ -17,6 +17,12 @@ test('a bookshop with a café answers the shared questions once and gets one not
     await page.getByRole('button', { name }).first().click();
   }
   await page.getByRole('button', { name: text('navigator.selection.confirm') }).click();
+  // the guide (办事指南) of one of them, before answering anything
+  await page.getByRole('button', { name: text('questionnaire.viewGuide').replace('{{industry}}', '书店') }).click();
+  const guide = page.getByRole('article', { name: text('notice.guideTitle').replace('{{industry}}', '书店') });
+  await expect(guide.getByRole('heading', { level: 4 })).toContainText(['出版物经营许可证（零售）']);
+  await axe();
+  await page.getByRole('button', { name: text('questionnaire.backToSelection') }).click();
   await page.getByRole('button', { name: text('questionnaire.start') }).click();
 
   const next = page.getByRole('button', { name: text('questionnaire.next'), exact: true });

@@ -8,9 +8,10 @@ const KB = 1024;
 // write down in the commit, not a test to loosen quietly.
 const budgets: [entry: string, gzipKb: number][] = [
   // Lit + i18next + the three locales + the navigator (catalogue and index come from the API).
-  ['src/components/industry-navigator/industry-navigator.ts', 46],
-  // + the questionnaire and the notice (rules engine, notice builder, two components, their locale keys): 58.8 KB.
-  ['src/kiosk/main.ts', 61],
+  // 46.3 KB since the locales carry the questionnaire's and the notice's keys too.
+  ['src/components/industry-navigator/industry-navigator.ts', 48],
+  // + the questions, the notice and the guide (rules engine, notice builder, two components): 60.0 KB.
+  ['src/kiosk/main.ts', 63],
 ];
 
 describe('bundle size budgets (gzip)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src/core/catalogue/types.js';
 import { combine, evaluateAnswers } from '../../src/core/rules/engine.js';
-import { buildNotice, CONDITION_CATEGORIES } from '../../src/core/rules/notice.js';
+import { buildGuide, buildNotice, CONDITION_CATEGORIES } from '../../src/core/rules/notice.js';
 import type { Answers } from '../../src/core/rules/types.js';
 import { generatedCatalogue } from './helpers/data.js';
 
@@ -104,5 +104,35 @@ describe('the notice (一单告知)', () => {
     const evaluation = evaluateAnswers(catalogue, combine(catalogue.rules, ['bar']), {});
     expect(() => buildNotice({ ...catalogue, version: '2026.2+0000000000' }, evaluation)).toThrowError(/catalogue 2026\.1\+/);
     expect(buildNotice(catalogue, evaluateAnswers(catalogue, combine(catalogue.rules, ['maternity-baby-store']), { 'sells-food': false, 'medical-devices': [], 'prepaid-cards': false })).reduction).toMatchObject({ permitsBefore: 0, licencesAfter: 0 });
+  });
+
+  it('shows the merged process: every step any permit takes, once, in order', () => {
+    expect(notice(['convenience-store'], STORE).steps).toEqual(['acceptance', 'review', 'inspection', 'decision', 'issue']);
+    expect(notice(['gallery'], { 'sells-food': false, 'public-exhibition': false }).steps).not.toContain('inspection');
+  });
+});
+
+describe('the guide (办事指南)', () => {
+  it('lists every permit the industry can involve, says which are conditional, and asks each document once', () => {
+    const guide = buildGuide(catalogue, 'hotel')!;
+    const hotel = catalogue.industries.find((i) => i.id === 'hotel')!;
+    expect(guide.kind).toBe('guide');
+    expect(guide.permits.map((p) => p.id).sort()).toEqual(hotel.permits.map((p) => p.permit).sort());
+    expect(guide.conditional.sort()).toEqual(hotel.permits.filter((p) => p.when === 'conditional').map((p) => p.permit).sort());
+    const lodging = guide.permits.find((p) => p.id === 'special-trade-lodging-permit')!;
+    expect(lodging.because).toEqual([{ questionnaire: 'hotel', reason: hotel.permits.find((p) => p.permit === 'special-trade-lodging-permit')!.trigger, answers: [] }]);
+    // no gates in a guide: the pool report is listed (with a pool), nothing is left out
+    expect(guide.materials.map((m) => m.id)).toContain('pool-water-report');
+    expect(guide.permits.every((p) => p.gated.length === 0)).toBe(true);
+    const keys = guide.materials.map((m) => m.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(guide.heldByGovernment.map((h) => h.id)).toContain('business-licence');
+    const withForm = guide.permits.filter((p) => catalogue.permits.find((x) => x.id === p.id)!.materials.some((m) => catalogue.rules.notice.oneFormMaterials.includes(m.id)));
+    expect(guide.combinedForm!.replaces.map((f) => f.permit)).toEqual(withForm.map((p) => p.id));
+    expect(withForm.length).toBe(guide.permits.length - 1); // the fire-safety check has no form of its own: a commitment letter
+  });
+
+  it('is undefined for an unknown industry', () => {
+    expect(buildGuide(catalogue, 'no-such-industry')).toBeUndefined();
   });
 });

@@ -32,7 +32,8 @@ describe('kiosk session storage', () => {
       elder: true,
       selection: { industries: ['bookshop', 'cafe-teahouse'], general: ['F5299'], generalUnclassified: true as const },
       confirmed: true,
-      step: 'questions' as const,
+      step: 'guide' as const,
+      guide: 'cafe-teahouse',
       answers: { 'food-activities': ['drinks'], 'sells-liquor': false, 'floor-area': 120, 'telecom-scope': 'shanghai' },
     };
     saveSession(session, s);
@@ -56,9 +57,10 @@ describe('kiosk session storage', () => {
   it('keeps only answers shaped like answers, and only known steps', () => {
     const s = new MemoryStorage();
     const answers = { ok: true, n: 5, pick: 'a-b', many: ['x', 'y'], big: 1e400, nan: null, html: '<b>', obj: { a: 1 }, 'Bad Key': true, mixed: ['x', 3] };
-    s.setItem('onelicence.kiosk.session', JSON.stringify({ step: 'payment', answers }));
+    s.setItem('onelicence.kiosk.session', JSON.stringify({ step: 'payment', guide: '<b>x</b>', answers }));
     const loaded = loadSession(s);
     expect(loaded.step).toBe('selection');
+    expect(loaded.guide).toBe('');
     expect(loaded.answers).toEqual({ ok: true, n: 5, pick: 'a-b', many: ['x', 'y'] });
     s.setItem('onelicence.kiosk.session', JSON.stringify({ answers: ['not', 'a', 'map'] }));
     expect(loadSession(s).answers).toEqual({});

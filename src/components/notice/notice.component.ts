@@ -17,7 +17,8 @@ const ANSWER_KEYS = { yes: 'notice.answerYes', no: 'notice.answerNo', none: 'not
  * on-site inspection and the remedies open to the applicant), the conditions by group
  * (场所/设备/资金/人员/管理制度), the documents to hand in (each once, the one combined
  * application form, which a commitment may replace), what the government already holds, and
- * the reduction figures. Reads well on screen and prints on A4.
+ * the reduction figures, and the merged process. Also shows an industry's guide (办事指南):
+ * every permit it can involve and when. Reads well on screen and prints on A4.
  *
  * @slot heading - Replaces the default heading ("一次告知单").
  * @slot actions - Extra actions next to the print button (e.g. "apply now").
@@ -30,6 +31,7 @@ const ANSWER_KEYS = { yes: 'notice.answerYes', no: 'notice.answerNo', none: 'not
  * @csspart conditions - The conditions by group.
  * @csspart materials - The documents table.
  * @csspart held - What the government already holds.
+ * @csspart process - The merged process steps.
  * @csspart actions - The row of buttons (hidden when printing).
  * @csspart print - The print button.
  *
@@ -52,8 +54,14 @@ const ANSWER_KEYS = { yes: 'notice.answerYes', no: 'notice.answerNo', none: 'not
 export class OneNotice extends LitElement {
   static override styles = [tokens, buttons, styles];
 
-  /** The notice (`buildNotice`, or `one-notice-ready`'s `detail.notice`). */
+  /**
+   * The notice (`buildNotice`, or `one-notice-ready`'s `detail.notice`), or an industry's guide
+   * (`buildGuide`: every permit the industry can involve, with when each is needed).
+   */
   @property({ attribute: false }) notice?: Notice;
+
+  /** The industry named in a guide's heading (guides only). */
+  @property({ attribute: false }) industryName?: Text;
 
   private readonly i18n = new I18nController(this);
 
@@ -86,6 +94,7 @@ export class OneNotice extends LitElement {
         </li>
         <li>${t('notice.daysReduced', { before: r.daysBefore, after: r.daysAfter })}</li>
       </ul>
+      ${n.kind === 'guide' ? html`<p class="sub">${t('notice.guideFigures')}</p>` : nothing}
       <p class="sub">
         ${t(n.timeLimit.rule === 'shortest' ? 'notice.timeLimitRule' : 'notice.timeLimitLongest')}
         ${exempt.length ? t('notice.timeLimitExempt', { permits: this.list(exempt) }) : nothing}
@@ -96,18 +105,20 @@ export class OneNotice extends LitElement {
     </section>`;
   }
 
-  private renderPermit(p: NoticePermit): TemplateResult {
+  private renderPermit(p: NoticePermit, guide: boolean, conditional: boolean): TemplateResult {
     const { t, language } = this.i18n;
     const validity = 'years' in p.validity ? t('notice.validityYears', { count: p.validity.years }) : t('notice.validityIndefinite');
     return html`<section part="permit" class="permit" aria-labelledby="permit-${p.id}">
       <h4 id="permit-${p.id}">${this.tx(p.name)}</h4>
       <div part="why" class="why">
-        <span class="term">${t('notice.why')}</span>
+        <span class="term">${t(guide ? 'notice.guideWhen' : 'notice.why')}</span>
         <ul>
           ${p.because.map(
             (b) =>
               html`<li>
-                ${this.tx(b.reason)}${b.answers.length === 0 ? html` <span class="sub">(${t('notice.alwaysNeeded')})</span>` : nothing}
+                ${this.tx(b.reason)}${b.answers.length === 0
+                  ? html` <span class="sub">(${t(conditional ? 'notice.guideConditional' : 'notice.alwaysNeeded')})</span>`
+                  : nothing}
                 ${b.answers.length
                   ? html`<ul class="answers">
                       ${b.answers.map((a) => html`<li>${this.tx(a.text)} <strong>${answerText(t, language, a, ANSWER_KEYS)}</strong></li>`)}
@@ -201,16 +212,21 @@ export class OneNotice extends LitElement {
     const { t } = this.i18n;
     const n = this.notice;
     if (!n) return nothing;
+    const guide = n.kind === 'guide';
     return html`<article part="base" class="base" aria-labelledby="notice-title">
-      <slot name="heading"><h2 part="heading" id="notice-title">${t('notice.title')}</h2></slot>
-      <p class="sub">${t('notice.intro')} <span class="version">${t('notice.version', { version: n.catalogueVersion })}</span></p>
+      <slot name="heading"
+        ><h2 part="heading" id="notice-title">
+          ${guide ? t('notice.guideTitle', { industry: this.industryName ? this.tx(this.industryName) : '' }) : t('notice.title')}
+        </h2></slot
+      >
+      <p class="sub">${t(guide ? 'notice.guideIntro' : 'notice.intro')} <span class="version">${t('notice.version', { version: n.catalogueVersion })}</span></p>
       ${n.complete ? nothing : html`<p class="warning" role="note">${t('notice.incomplete')}</p>`}
       ${n.permits.length === 0
         ? html`<p class="empty">${t('notice.empty')}</p>`
         : html`${this.renderSummary(n)}
             <section aria-labelledby="permits-title">
               <h3 id="permits-title">${t('notice.permitsTitle')}</h3>
-              ${n.permits.map((p) => this.renderPermit(p))}
+              ${n.permits.map((p) => this.renderPermit(p, guide, n.conditional.includes(p.id)))}
             </section>
             <section part="conditions" aria-labelledby="conditions-title">
               <h3 id="conditions-title">${t('notice.conditionsTitle')}</h3>
@@ -222,6 +238,13 @@ export class OneNotice extends LitElement {
               )}
             </section>
             ${this.renderMaterials(n)}
+            <section aria-labelledby="process-title">
+              <h3 id="process-title">${t('notice.processTitle')}</h3>
+              <ol part="process" class="process">
+                ${n.steps.map((step) => html`<li>${t(`notice.steps.${step}`)}</li>`)}
+              </ol>
+              <p class="sub">${t('notice.processText')}</p>
+            </section>
             <section aria-labelledby="inspection-title">
               <h3 id="inspection-title">${t('notice.inspectionTitle')}</h3>
               <p>

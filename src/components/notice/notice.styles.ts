@@ -124,6 +124,26 @@ export const styles = css`
   .materials td.yes {
     font-weight: 600;
   }
+  .process {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    counter-reset: step;
+  }
+  .process li {
+    counter-increment: step;
+    padding: calc(var(--_space) / 2) var(--_space);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .process li::before {
+    content: counter(step) '. ';
+    font-weight: 600;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -13,11 +13,13 @@
  * - the time limit by the city's rule (the shortest of the merged permits, seed 000; State
  *   Council items keep their own) and the reduction figures (减证、减材料、减时限).
  */
-import type { Catalogue, ConditionCategory, Department, Permit, Text } from '../catalogue/types.js';
-import type { Evaluation, GatedItem, PermitReason, Superseded } from './engine.js';
+import type { Catalogue, ConditionCategory, Department, Permit, ProcessStep, Text } from '../catalogue/types.js';
+import type { Evaluation, GatedItem, PermitReason, RequiredPermit, Superseded } from './engine.js';
 import type { AnswerValue, Question } from './types.js';
 
 export const CONDITION_CATEGORIES: readonly ConditionCategory[] = ['premises', 'equipment', 'funds', 'personnel', 'management'];
+/** The process steps in the order they happen (seed 000: 审前服务、申请受理、材料审核、现场勘验 …). */
+export const PROCESS_STEPS: readonly ProcessStep[] = ['pre-service', 'acceptance', 'review', 'inspection', 'decision', 'issue'];
 
 /** An answer as the notice shows it: the question and the answer in words. */
 export interface NoticeAnswer {
@@ -86,6 +88,14 @@ export interface NoticeCondition {
 }
 
 export interface Notice {
+  /**
+   * `notice`: built from answers, every permit listed is required. `guide` (办事指南, browsable
+   * without answering): every permit the industry can involve, `conditional` ones only when
+   * their trigger applies; figures are for the case where all apply.
+   */
+  kind: 'notice' | 'guide';
+  /** Guide only: the permits needed only in some cases (their reason says when). */
+  conditional: string[];
   catalogueVersion: string;
   questionnaires: string[];
   complete: boolean;
@@ -108,6 +118,8 @@ export interface Notice {
     /** State Council items that keep their own time limit (seed 000). */
     exempt: string[];
   };
+  /** The merged process (一标核准): every step any permit takes, once, in order; decided in parallel. */
+  steps: ProcessStep[];
   /** One joint on-site inspection for every item that needs one (一次踏勘, seed 003). */
   inspection: { permits: string[]; departments: string[] };
   reduction: {
@@ -256,6 +268,8 @@ export function buildNotice(catalogue: Catalogue, evaluation: Evaluation): Notic
   const permitName = (id: string) => byId(catalogue.permits, id, 'permit').name;
 
   return {
+    kind: 'notice',
+    conditional: [],
     catalogueVersion: evaluation.catalogueVersion,
     questionnaires: evaluation.questionnaires,
     complete: evaluation.complete,
@@ -267,6 +281,7 @@ export function buildNotice(catalogue: Catalogue, evaluation: Evaluation): Notic
     materials: asked,
     heldByGovernment: [...held.values()],
     timeLimit: { rule: policy.timeLimitRule, days, setBy, exempt: exempt.map((p) => p.id) },
+    steps: PROCESS_STEPS.filter((step) => merged.some((p) => p.steps.includes(step))),
     inspection: { permits: inspected.map((p) => p.id), departments: [...new Set(inspected.map((p) => p.department))] },
     reduction: {
       permitsBefore: permits.length,
@@ -279,5 +294,41 @@ export function buildNotice(catalogue: Catalogue, evaluation: Evaluation): Notic
     },
     superseded: evaluation.superseded.map((s) => ({ ...s, name: permitName(s.permit), byName: permitName(s.by) })),
     undecided: evaluation.undecided,
+  };
+}
+
+/**
+ * The guide (办事指南) of an industry, browsable before (or without) answering: every permit the
+ * industry can involve with its trigger, all its conditions and materials (no gates: nothing
+ * is known yet), each material once, the one combined form, the time limits, fees, remedies
+ * and process. Undefined for an unknown industry.
+ */
+export function buildGuide(catalogue: Catalogue, industryId: string): Notice | undefined {
+  const industry = catalogue.industries.find((i) => i.id === industryId);
+  if (!industry) return undefined;
+  const listed = new Map(industry.permits.map((ip) => [ip.permit, ip]));
+  const permits: RequiredPermit[] = catalogue.permits
+    .filter((p) => listed.has(p.id))
+    .map((p) => ({
+      permit: p.id,
+      because: [{ questionnaire: industryId, reason: listed.get(p.id)!.trigger, questions: [] }],
+      materials: p.materials.map((m) => m.id),
+      conditions: p.conditions.map((c) => c.id),
+      gated: [],
+    }));
+  const evaluation: Evaluation = {
+    catalogueVersion: catalogue.version,
+    questionnaires: [industryId],
+    answers: {},
+    implied: {},
+    complete: true,
+    permits,
+    superseded: [],
+    undecided: [],
+  };
+  return {
+    ...buildNotice(catalogue, evaluation),
+    kind: 'guide',
+    conditional: industry.permits.filter((ip) => ip.when === 'conditional').map((ip) => ip.permit),
   };
 }
