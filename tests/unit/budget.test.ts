@@ -8,11 +8,13 @@ const KB = 1024;
 // write down in the commit, not a test to loosen quietly.
 const budgets: [entry: string, gzipKb: number][] = [
   // Lit + i18next + the three locales + the navigator (catalogue and index come from the API).
-  // 46 → 48 KB: the locales now carry the licence verdict messages (issue 3). Every component
-  // bundles all three languages today; loading languages on demand (issue 7's widget budget)
-  // takes this back down.
-  ['src/components/industry-navigator/industry-navigator.ts', 48],
-  ['src/kiosk/main.ts', 50],
+  // 46 → 53 KB: the locales now carry the licence verdict messages (issue 3) and the
+  // questionnaire's and notice's keys (issue 5), and every component bundles every string of
+  // all three languages. Loading languages and sections on demand is the next step (issue 7's
+  // 40 KB widget budget needs it); it takes this back down.
+  ['src/components/industry-navigator/industry-navigator.ts', 53],
+  // + the questions, the notice and the guide (rules engine, notice builder, two components).
+  ['src/kiosk/main.ts', 67],
 ];
 
 describe('bundle size budgets (gzip)', () => {
