@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { benchSearch } from './search.js';
 import { benchCredential } from './credential.js';
+import { benchRules } from './rules.js';
 import { bundleSize, gzipBytes } from './bundle-size.js';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
 
   console.log('licence credential (reference licence)…');
   results.credential = await benchCredential();
+  console.log('questionnaire and notice (per scenario)…');
+  results.rules = benchRules();
 
   console.log('sizes…');
   const navigator = await bundleSize('src/components/industry-navigator/industry-navigator.ts');
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
   for (const [k, v] of Object.entries(results.credential as Record<string, number | string>)) {
     console.log(`| credential: ${k} | ${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : v} |`);
   }
+  for (const [k, v] of Object.entries(results.rules as Record<string, number>)) console.log(`| questionnaire+notice ${k} | ${v} |`);
   for (const [k, v] of Object.entries(results.sizes as Record<string, { raw: number; gzip: number }>)) {
     console.log(`| ${k} | ${kb(v.gzip)} gzip (${kb(v.raw)} raw) |`);
   }

@@ -15,7 +15,7 @@ import { hitRate, SEARCH_QUERIES } from '../tests/unit/search-queries.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const QUERY_COUNT = 300;
 
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i]!;

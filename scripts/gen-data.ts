@@ -17,12 +17,15 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateCatalogue, type GbtRow } from '../src/core/catalogue/validate.js';
+import { validateRules } from '../src/core/rules/validate.js';
+import { QUESTIONNAIRE_DIR } from '../src/core/rules/schema.js';
+import type { RulesData } from '../src/core/rules/types.js';
 import { gbtEnglish } from '../src/core/catalogue/schema.js';
 import type { Catalogue, GbtNode, GbtRoute, Text } from '../src/core/catalogue/types.js';
 import { buildSearchIndex } from '../src/core/catalogue/search-build.js';
 import { toPinyin } from '../src/core/catalogue/pinyin.js';
 import { toTraditionalData, toTraditionalUi } from './opencc.js';
-import { catalogueJsonSchema } from './catalogue-schema.js';
+import { catalogueJsonSchema, questionnaireJsonSchema } from './catalogue-schema.js';
 import type { LicenceNames } from '../src/core/credential/names.js';
 import type { PublicJwk } from '../src/core/credential/algorithms.js';
 import { TRUST_LIST_FORMAT, trustListProblems, type KeyUse, type TrustList } from '../src/core/credential/trust-list.js';
@@ -50,6 +53,18 @@ function localize(value: unknown): unknown {
   return value;
 }
 
+/** Every .json file below `dir`, parsed, by its path relative to `dir` ('/'-separated). */
+function readTree(dir: string, base = ''): Record<string, unknown> {
+  if (!existsSync(dir)) return {};
+  const out: Record<string, unknown> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const rel = base ? `${base}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) Object.assign(out, readTree(join(dir, entry.name), rel));
+    else if (entry.name.endsWith('.json')) out[rel] = readJson(join(dir, entry.name));
+  }
+  return out;
+}
+
 function buildCity(city: string, gbtTable: GbtRow[], gbtEn: Record<string, string>): Catalogue {
   const dir = join(root, 'src/data/catalogue', city);
   const raw = Object.fromEntries(
@@ -62,8 +77,13 @@ function buildCity(city: string, gbtTable: GbtRow[], gbtEn: Record<string, strin
     throw new Error(`catalogue "${city}" is invalid:\n  ${result.errors.map((e) => `src/data/catalogue/${city}/${e}`).join('\n  ')}`);
   }
   const f = result.files;
+  const rawRules = readTree(join(dir, QUESTIONNAIRE_DIR));
+  const questionnaires = validateRules(rawRules, f);
+  if (!questionnaires.ok) {
+    throw new Error(`questionnaires of "${city}" are invalid:\n  ${questionnaires.errors.map((e) => `src/data/catalogue/${city}/${e}`).join('\n  ')}`);
+  }
   const hash = createHash('sha256')
-    .update(JSON.stringify([raw, gbtTable, gbtEn]))
+    .update(JSON.stringify([raw, rawRules, gbtTable, gbtEn]))
     .digest('hex')
     .slice(0, 10);
 
@@ -103,6 +123,14 @@ function buildCity(city: string, gbtTable: GbtRow[], gbtEn: Record<string, strin
     permits: localize(f['permits.json'].permits) as Catalogue['permits'],
     industries: localize(f['industries.json'].industries) as Catalogue['industries'],
     gbt,
+    rules: localize({
+      questions: questionnaires.rules.bank.questions,
+      supersedes: questionnaires.rules.bank.supersedes,
+      gates: questionnaires.rules.bank.gates,
+      general: questionnaires.rules.general,
+      industries: questionnaires.rules.industries,
+      notice: questionnaires.rules.notice,
+    }) as RulesData,
   };
 }
 
@@ -194,6 +222,7 @@ function main(): void {
   writeIfChanged(join(out, 'trust-list.production.json'), `${JSON.stringify(lists.production, null, 2)}\n`);
   generateLocales();
   writeIfChanged(join(root, 'docs/catalogue.schema.json'), catalogueJsonSchema());
+  writeIfChanged(join(root, 'docs/questionnaire.schema.json'), questionnaireJsonSchema());
   console.log(`gen: ${cities.length} catalogue(s) [${cities.join(', ')}] and zh-TW locale in ${Math.round(performance.now() - started)} ms`);
 }
 

@@ -7,6 +7,8 @@
  * Native names (`change`, `input`) are used where a native event fits and are not listed here.
  */
 import type { Language } from '../core/catalogue/types.js';
+import type { Notice } from '../core/rules/notice.js';
+import type { AnswerValue, Answers } from '../core/rules/types.js';
 
 /** `one-industry-select`: the citizen confirmed what their business does. */
 export interface IndustrySelectDetail {
@@ -29,10 +31,32 @@ export interface LanguageChangeDetail {
   language: Language;
 }
 
+/** `one-answer`: the citizen answered (or changed) one question of the questionnaire. */
+export interface AnswerDetail {
+  question: string;
+  value: AnswerValue;
+  /** Every answer that still applies, after this one. */
+  answers: Answers;
+  /** Questions whose answers were dropped because they no longer apply. */
+  dropped: string[];
+}
+
+/** `one-notice-ready`: the citizen checked their answers and asked for the notice (一单告知). */
+export interface NoticeReadyDetail {
+  /** Industry ids and/or `general`, as combined. */
+  questionnaires: string[];
+  answers: Answers;
+  /** The catalogue version the notice was built with (pin it into the application). */
+  catalogueVersion: string;
+  notice: Notice;
+}
+
 /** Every `one-*` event and its `detail` type. Add new domain events here, nowhere else. */
 export interface OneEventMap {
   'one-industry-select': CustomEvent<IndustrySelectDetail>;
   'one-language-change': CustomEvent<LanguageChangeDetail>;
+  'one-answer': CustomEvent<AnswerDetail>;
+  'one-notice-ready': CustomEvent<NoticeReadyDetail>;
 }
 
 export type OneEventName = keyof OneEventMap;

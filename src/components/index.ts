@@ -5,5 +5,16 @@
 export { OneIndustryNavigator, cleanQuery, MAX_QUERY_LENGTH, type NavigatorView } from './industry-navigator/industry-navigator.component.js';
 export { OneLanguageSwitch } from './language-switch/language-switch.component.js';
 export { OneLicence, licenceStanding, formatDay, formatInstant, QUIET_ZONE, type LicenceMode, type LicenceState, type Standing } from './licence/licence.component.js';
-export { oneEvent, type OneEventMap, type OneEventName, type OneEventDetail, type IndustrySelectDetail, type LanguageChangeDetail } from './events.js';
+export { OneQuestionnaire } from './questionnaire/questionnaire.component.js';
+export { OneNotice } from './notice/notice.component.js';
+export {
+  oneEvent,
+  type OneEventMap,
+  type OneEventName,
+  type OneEventDetail,
+  type IndustrySelectDetail,
+  type LanguageChangeDetail,
+  type AnswerDetail,
+  type NoticeReadyDetail,
+} from './events.js';
 export { define } from './shared/define.js';

@@ -1,6 +1,7 @@
 /**
- * The kiosk shell. At this stage it runs the first step of the journey: find your industry
- * (一键导航) and see which departments and permits the choice involves. It owns the page-wide
+ * The kiosk shell. At this stage it runs the first steps of the journey: find your industry
+ * (一键导航), see which departments and permits the choice involves, answer the questions
+ * (智能问答) and read the notice (一单告知). It owns the page-wide
  * settings (language, elder mode), provides the API client and the i18n instance to the
  * components, and keeps the session through a reload.
  */
@@ -16,9 +17,13 @@ import { sharedI18n } from '../i18n/index.js';
 import type { Catalogue, Text } from '../core/catalogue/types.js';
 import { tokens } from '../components/shared/tokens.js';
 import { KIOSK_THEME_CSS } from '../components/shared/themes.js';
-import type { IndustrySelectDetail, LanguageChangeDetail } from '../components/events.js';
+import type { AnswerDetail, IndustrySelectDetail, LanguageChangeDetail, NoticeReadyDetail } from '../components/events.js';
+import { buildGuide, type Notice } from '../core/rules/notice.js';
+import { GENERAL_QUESTIONNAIRE } from '../core/rules/types.js';
 import '../components/industry-navigator/industry-navigator.js';
 import '../components/language-switch/language-switch.js';
+import '../components/questionnaire/questionnaire.js';
+import '../components/notice/notice.js';
 import { loadSession, saveSession, type KioskSession } from './session.js';
 
 const themeSheet = new CSSStyleSheet();
@@ -130,10 +135,20 @@ export class OneKioskApp extends LitElement {
       .meta {
         color: var(--_muted);
       }
+      .steps {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        gap: var(--_space);
+        max-width: 48rem;
+        margin: calc(var(--_space) * 2) auto 0;
+      }
     `,
   ];
 
   @state() private session: KioskSession = loadSession();
+  /** The notice of this session's answers (rebuilt by the questionnaire, never stored). */
+  @state() private notice?: Notice;
 
   private readonly i18n = new I18nController(this);
   private readonly api = createApiClient(new URL('/api', location.href).href);
@@ -177,7 +192,19 @@ export class OneKioskApp extends LitElement {
     const detail = (e as CustomEvent<IndustrySelectDetail | undefined>).detail;
     if (detail) this.update_({ selection: detail, confirmed: false });
   };
-  private readonly onSelect = (e: CustomEvent<IndustrySelectDetail>) => this.update_({ selection: e.detail, confirmed: true });
+  private readonly onSelect = (e: CustomEvent<IndustrySelectDetail>) =>
+    this.update_({ selection: e.detail, confirmed: true, step: 'selection', answers: {} });
+  private readonly onAnswer = (e: CustomEvent<AnswerDetail>) => this.update_({ answers: e.detail.answers });
+  private readonly onNoticeReady = (e: CustomEvent<NoticeReadyDetail>) => {
+    this.notice = e.detail.notice;
+    this.update_({ answers: e.detail.answers, step: 'notice' });
+  };
+
+  /** The questionnaires the selection needs: its industries, and the general one for GB/T classes. */
+  private questionnaires(): string[] {
+    const { industries, general, generalUnclassified } = this.session.selection;
+    return [...industries, ...(general.length || generalUnclassified ? [GENERAL_QUESTIONNAIRE] : [])];
+  }
 
   protected override render() {
     const { t } = this.i18n;
@@ -210,7 +237,7 @@ export class OneKioskApp extends LitElement {
           </div>`,
           complete: ({ catalogue, searchIndex }) =>
             this.session.confirmed
-              ? this.renderSelection(catalogue)
+              ? this.renderStep(catalogue)
               : html`<one-industry-navigator
                   .catalogue=${catalogue}
                   .searchIndex=${searchIndex}
@@ -221,6 +248,32 @@ export class OneKioskApp extends LitElement {
         })}
       </main>
     `;
+  }
+
+  private renderStep(catalogue: Catalogue) {
+    const { t } = this.i18n;
+    const step = this.session.step === 'notice' && !this.notice ? 'questions' : this.session.step;
+    if (step === 'selection') return this.renderSelection(catalogue);
+    const back = html`<button class="secondary" type="button" @click=${() => this.update_({ step: 'selection' })}>${t('questionnaire.backToSelection')}</button>`;
+    if (step === 'guide') {
+      const industry = catalogue.industries.find((i) => i.id === this.session.guide);
+      const guide = industry && buildGuide(catalogue, industry.id);
+      if (!industry || !guide) return this.renderSelection(catalogue);
+      return html`<one-notice .notice=${guide} .industryName=${industry.name}><span slot="actions">${back}</span></one-notice>`;
+    }
+    if (step === 'questions') {
+      return html`<one-questionnaire
+          .catalogue=${catalogue}
+          .questionnaires=${this.questionnaires()}
+          .answers=${this.session.answers}
+          @one-answer=${this.onAnswer}
+          @one-notice-ready=${this.onNoticeReady}
+        ></one-questionnaire>
+        <p class="steps">${back}</p>`;
+    }
+    return html`<one-notice .notice=${this.notice}>
+      <button slot="actions" class="secondary" type="button" @click=${() => this.update_({ step: 'questions' })}>${t('notice.changeAnswers')}</button>
+    </one-notice>`;
   }
 
   private skip(): void {
@@ -241,6 +294,11 @@ export class OneKioskApp extends LitElement {
       <p>${t('app.selectionIntro')}</p>
       ${chosen.map(
         (ind) => html`<h3>${text(ind.name)}</h3>
+          <p>
+            <button class="secondary" type="button" @click=${() => this.update_({ step: 'guide', guide: ind.id })}>
+              ${t('questionnaire.viewGuide', { industry: text(ind.name) })}
+            </button>
+          </p>
           <p class="meta">
             ${ind.leadDepartments.map((d) => departments.get(d)).map((d) => (d ? text(d.name) : nothing))}
           </p>
@@ -261,7 +319,10 @@ export class OneKioskApp extends LitElement {
         ? html`<h3>${t('app.generalUnclassified')}</h3>
             <p>${t('app.selectionGeneral')}</p>`
         : nothing}
-      <button class="secondary" type="button" @click=${() => this.update_({ confirmed: false })}>${t('app.changeSelection')}</button>
+      <p class="steps">
+        <button class="secondary" type="button" @click=${() => this.update_({ confirmed: false })}>${t('app.changeSelection')}</button>
+        <button class="primary" type="button" @click=${() => this.update_({ step: 'questions' })}>${t('questionnaire.start')}</button>
+      </p>
     </section>`;
   }
 }

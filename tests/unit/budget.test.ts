@@ -8,15 +8,15 @@ const KB = 1024;
 // write down in the commit, not a test to loosen quietly.
 const budgets: [entry: string, gzipKb: number][] = [
   // Lit + i18next + the three locales + the navigator (catalogue and index come from the API).
-  // 46 → 48 KB: the locales now carry the licence verdict messages (issue 3). Every component
-  // bundles all three languages today; loading languages on demand (issue 7's widget budget)
-  // takes this back down.
-  ['src/components/industry-navigator/industry-navigator.ts', 48],
-  // 50 → 52 KB: the locales now carry the licence's own strings too (issue 3, <one-licence>);
-  // the same on-demand languages take it back down.
-  ['src/kiosk/main.ts', 52],
-  // Lit + i18next + the three locales + the licence and its QR encoder (lean-qr); 43.8 KB today.
-  ['src/components/licence/licence.ts', 46],
+  // 46 → 54 KB: the locales now carry the licence's and its verdict's strings (issue 3) and the
+  // questionnaire's and notice's keys (issue 5), and every component bundles every string of
+  // all three languages. Loading languages and sections on demand is the next step (issue 7's
+  // 40 KB widget budget needs it); it takes this back down.
+  ['src/components/industry-navigator/industry-navigator.ts', 54], // 52.7 KB today
+  // + the questions, the notice and the guide (rules engine, notice builder, two components).
+  ['src/kiosk/main.ts', 68], // 66.4 KB today
+  // Lit + i18next + the three locales + the licence and its QR encoder (lean-qr).
+  ['src/components/licence/licence.ts', 52], // 50.2 KB today
 ];
 
 describe('bundle size budgets (gzip)', () => {

@@ -26,7 +26,16 @@ class MemoryStorage implements Storage {
 describe('kiosk session storage', () => {
   it('round-trips what the citizen chose', () => {
     const s = new MemoryStorage();
-    const session = { ...emptySession(), language: 'en' as const, elder: true, selection: { industries: ['bookshop', 'cafe-teahouse'], general: ['F5299'], generalUnclassified: true as const }, confirmed: true };
+    const session = {
+      ...emptySession(),
+      language: 'en' as const,
+      elder: true,
+      selection: { industries: ['bookshop', 'cafe-teahouse'], general: ['F5299'], generalUnclassified: true as const },
+      confirmed: true,
+      step: 'guide' as const,
+      guide: 'cafe-teahouse',
+      answers: { 'food-activities': ['drinks'], 'sells-liquor': false, 'floor-area': 120, 'telecom-scope': 'shanghai' },
+    };
     saveSession(session, s);
     expect(loadSession(s)).toEqual(session);
   });
@@ -43,6 +52,18 @@ describe('kiosk session storage', () => {
     expect(loaded.language).toBe('zh-CN');
     expect(loaded.elder).toBe(false);
     expect(loaded.selection.industries).toEqual([]);
+  });
+
+  it('keeps only answers shaped like answers, and only known steps', () => {
+    const s = new MemoryStorage();
+    const answers = { ok: true, n: 5, pick: 'a-b', many: ['x', 'y'], big: 1e400, nan: null, html: '<b>', obj: { a: 1 }, 'Bad Key': true, mixed: ['x', 3] };
+    s.setItem('onelicence.kiosk.session', JSON.stringify({ step: 'payment', guide: '<b>x</b>', answers }));
+    const loaded = loadSession(s);
+    expect(loaded.step).toBe('selection');
+    expect(loaded.guide).toBe('');
+    expect(loaded.answers).toEqual({ ok: true, n: 5, pick: 'a-b', many: ['x', 'y'] });
+    s.setItem('onelicence.kiosk.session', JSON.stringify({ answers: ['not', 'a', 'map'] }));
+    expect(loadSession(s).answers).toEqual({});
   });
 
   it('survives storage that throws', () => {

@@ -14,6 +14,7 @@ import type {
   ProcessStep,
   Source,
 } from './schema.js';
+import type { RulesData } from '../rules/types.js';
 
 export type { ConditionCategory, ProcessStep, Source };
 
@@ -69,4 +70,6 @@ export interface Catalogue {
   permits: Permit[];
   industries: Industry[];
   gbt: GbtNode[];
+  /** The questionnaires and what the notice needs (src/core/rules). */
+  rules: RulesData;
 }

@@ -15,10 +15,13 @@ export interface GbtRow {
 }
 
 type Parsed = { [K in CatalogueFileName]: z.infer<(typeof catalogueFiles)[K]> };
+/** The validated files of a city catalogue, by file name. */
+export type CatalogueFiles = Parsed;
 
 export type ValidationResult = { ok: true; files: Parsed } | { ok: false; errors: string[] };
 
-function pathText(path: readonly PropertyKey[]): string {
+/** A zod issue path as `industries[3].permits[0].permit`. */
+export function pathText(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;

@@ -20,3 +20,18 @@ export function authoredFiles(city = 'pudong'): Record<string, unknown> {
 }
 
 export const generatedCatalogue = (city = 'pudong'): Catalogue => readJson<Catalogue>(`src/data/generated/catalogue.${city}.json`);
+
+/** The authored questionnaire files of a city, parsed, by path inside `questionnaires/` (fresh copies each call). */
+export function authoredQuestionnaires(city = 'pudong'): Record<string, unknown> {
+  const base = join('src/data/catalogue', city, 'questionnaires');
+  const out: Record<string, unknown> = {};
+  const walk = (dir: string, rel: string): void => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(join(dir, entry.name), path);
+      else if (entry.name.endsWith('.json')) out[path] = readJson(join(dir, entry.name));
+    }
+  };
+  walk(base, '');
+  return out;
+}

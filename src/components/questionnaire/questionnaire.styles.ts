@@ -1,0 +1,175 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  .base {
+    max-width: 48rem;
+    margin: 0 auto;
+    padding: calc(var(--_space) * 2);
+    background: var(--_bg);
+    border-radius: var(--_radius);
+  }
+  .title {
+    margin: 0 0 var(--_space);
+    font-size: var(--_size-lg);
+    color: var(--_muted);
+  }
+  .intro,
+  .help {
+    margin: 0 0 calc(var(--_space) * 2);
+    color: var(--_muted);
+    font-size: var(--_size-sm);
+  }
+  h3 {
+    margin: 0 0 var(--_space);
+    font-size: var(--_size-xl);
+    line-height: 1.3;
+  }
+  h3:focus {
+    outline: none;
+  }
+  h3:focus-visible {
+    outline: 3px solid var(--_text);
+  }
+  .progress {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    margin-bottom: calc(var(--_space) * 2);
+    font-size: var(--_size-sm);
+    color: var(--_muted);
+  }
+  progress {
+    flex: 1 1 10rem;
+    height: 0.75rem;
+    accent-color: var(--_primary);
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  legend {
+    padding: 0;
+  }
+  .options {
+    display: grid;
+    gap: var(--_space);
+  }
+  .option {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 1.5);
+    min-height: var(--_target);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    box-sizing: border-box;
+    font-size: var(--_size-lg);
+    background: var(--_surface);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .option:has(input:checked) {
+    background: var(--_primary-soft);
+    border-color: var(--_primary);
+    border-width: 3px;
+  }
+  .option input {
+    flex: none;
+    width: calc(var(--_target) * 0.45);
+    height: calc(var(--_target) * 0.45);
+    margin: 0;
+    accent-color: var(--_primary);
+  }
+  .label {
+    display: flex;
+    flex-direction: column;
+  }
+  .hint {
+    font-size: var(--_size-sm);
+    color: var(--_muted);
+  }
+  .number {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .number input {
+    min-height: var(--_target);
+    width: 12rem;
+    box-sizing: border-box;
+    padding: 0 var(--_space);
+    font: inherit;
+    font-size: var(--_size-lg);
+    color: var(--_text);
+    background: var(--_bg);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .unit {
+    font-size: var(--_size-lg);
+  }
+  .error {
+    margin: var(--_space) 0 0;
+    font-weight: 600;
+    color: var(--_danger);
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: var(--_space);
+    margin-top: calc(var(--_space) * 3);
+  }
+  .actions > :only-child {
+    margin-left: auto;
+  }
+  .review {
+    margin: 0;
+    padding: 0;
+  }
+  .review .row {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: var(--_space);
+    align-items: center;
+    padding: var(--_space) 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .review dt {
+    grid-column: 1 / -1;
+    color: var(--_muted);
+  }
+  .review dd {
+    display: contents;
+    margin: 0;
+  }
+  .review dd span {
+    font-weight: 600;
+    font-size: var(--_size-lg);
+  }
+  .implied {
+    margin: 0;
+    padding-left: 1.25em;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (forced-colors: active) {
+    .option:has(input:checked) {
+      outline: 3px solid Highlight;
+    }
+  }
+`;

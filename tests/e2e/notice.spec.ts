@@ -1,0 +1,58 @@
+// The second and third steps of the kiosk journey on the built app: the questions (智能问答)
+// and the notice (一单告知), for a bookshop with a café (seed 002: combined industries).
+import { readFileSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+import { expectPageAccessible, watchForPageErrors } from './helpers.js';
+
+type Tree = { [k: string]: string | Tree };
+const zh = JSON.parse(readFileSync('src/i18n/locales/zh-CN.json', 'utf8')) as Tree;
+const text = (key: string): string => key.split('.').reduce<string | Tree>((t, k) => (t as Tree)[k]!, zh) as string;
+
+test('a bookshop with a café answers the shared questions once and gets one notice, under CSP, accessible, through a reload', async ({ page }) => {
+  const errors = watchForPageErrors(page);
+  const axe = () => expectPageAccessible(page);
+  await page.goto('/');
+  for (const [query, name] of [['书店', /书店/], ['kfd', /咖啡店/]] as const) {
+    await page.getByRole('searchbox').fill(query);
+    await page.getByRole('button', { name }).first().click();
+  }
+  await page.getByRole('button', { name: text('navigator.selection.confirm') }).click();
+  // the guide (办事指南) of one of them, before answering anything
+  await page.getByRole('button', { name: text('questionnaire.viewGuide').replace('{{industry}}', '书店') }).click();
+  const guide = page.getByRole('article', { name: text('notice.guideTitle').replace('{{industry}}', '书店') });
+  await expect(guide.getByRole('heading', { level: 4 })).toContainText(['出版物经营许可证（零售）']);
+  await axe();
+  await page.getByRole('button', { name: text('questionnaire.backToSelection') }).click();
+  await page.getByRole('button', { name: text('questionnaire.start') }).click();
+
+  const next = page.getByRole('button', { name: text('questionnaire.next'), exact: true });
+  await expect(page.getByRole('heading', { name: '您经营哪些食品？（可多选）' })).toBeVisible();
+  await axe();
+  await page.getByRole('checkbox', { name: /自制饮品/ }).check();
+  await next.click();
+  for (const question of ['您会销售酒类商品吗？', '您会销售卷烟、雪茄等烟草制品吗？']) {
+    await expect(page.getByRole('heading', { name: question })).toBeVisible();
+    await page.getByRole('radio', { name: text('questionnaire.no') }).check();
+    await next.click();
+  }
+  await page.getByRole('radio', { name: text('questionnaire.yes') }).check();
+  await next.click();
+  await page.getByRole('textbox', { name: '经营场所的营业面积是多少？' }).fill('150');
+  await page.reload(); // answers so far survive; the number was not yet submitted
+  await page.getByRole('textbox', { name: '经营场所的营业面积是多少？' }).fill('150');
+  await next.click();
+
+  await expect(page.getByRole('heading', { name: text('questionnaire.reviewTitle') })).toBeVisible();
+  await axe();
+  await page.getByRole('button', { name: text('questionnaire.seeNotice') }).click();
+
+  const notice = page.getByRole('article', { name: text('notice.title') });
+  await expect(notice).toBeVisible();
+  await expect(notice.getByRole('heading', { level: 4 })).toContainText(['食品经营许可证', '城镇污水排入排水管网许可证', '出版物经营许可证（零售）']);
+  await expect(notice).toContainText('3 项许可 → 1 张行业综合许可证');
+  await expect(notice).toContainText(text('notice.combinedForm'));
+  await axe();
+  await page.getByRole('button', { name: text('notice.changeAnswers') }).click();
+  await expect(page.getByRole('heading', { name: text('questionnaire.reviewTitle') })).toBeVisible();
+  expect(errors).toEqual([]);
+});
