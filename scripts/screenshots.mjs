@@ -20,7 +20,23 @@ const shots = [
     await p.getByRole('searchbox').fill('kfd'); await p.getByRole('button', { name: /咖啡店/ }).first().click();
     await p.getByRole('button', { name: /确认/ }).click();
   } },
+  // The questions and the notice for the same bookshop with a café.
+  { name: 'questionnaire-zh-CN', steps: async (p) => { await bookshopCafe(p); await p.getByRole('button', { name: '开始问答' }).click(); } },
+  { name: 'notice-zh-CN', steps: async (p) => {
+    await bookshopCafe(p);
+    await p.getByRole('button', { name: '开始问答' }).click();
+    const next = p.getByRole('button', { name: '下一题', exact: true });
+    await p.getByRole('checkbox', { name: /自制饮品/ }).check(); await next.click();
+    for (let i = 0; i < 2; i++) { await p.getByRole('radio', { name: '否' }).check(); await next.click(); }
+    await p.getByRole('radio', { name: '是' }).check(); await next.click();
+    await p.getByRole('textbox').first().fill('150'); await next.click();
+    await p.getByRole('button', { name: '生成告知单' }).click();
+  } },
 ];
+async function bookshopCafe(p) {
+  for (const [q, n] of [['书店', /书店/], ['kfd', /咖啡店/]]) { await p.getByRole('searchbox').fill(q); await p.getByRole('button', { name: n }).first().click(); }
+  await p.getByRole('button', { name: /确认/ }).click();
+}
 // <one-licence>: the reference licence signed with the DEMO key in the page, on the test harness
 // (tests/e2e/fixtures), served by a route so the app build is not touched.
 const licenceShots = [
