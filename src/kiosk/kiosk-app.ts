@@ -1,7 +1,9 @@
 /**
  * The kiosk shell. At this stage it runs the first steps of the journey: find your industry
  * (一键导航), see which departments and permits the choice involves, answer the questions
- * (智能问答) and read the notice (一单告知). It owns the page-wide
+ * (智能问答) and read the notice (一单告知), with a QR that opens the same notice on a phone:
+ * the kiosk page with `#notice=<base32>`, which this shell opens read-only, leaving the
+ * session untouched (a bad link gets a clear message and changes nothing). It owns the page-wide
  * settings (language, elder mode), provides the API client and the i18n instance to the
  * components, and keeps the session through a reload.
  */
@@ -18,13 +20,17 @@ import type { Catalogue, Text } from '../core/catalogue/types.js';
 import { tokens } from '../components/shared/tokens.js';
 import { KIOSK_THEME_CSS } from '../components/shared/themes.js';
 import type { AnswerDetail, IndustrySelectDetail, LanguageChangeDetail, NoticeReadyDetail } from '../components/events.js';
-import { buildGuide, type Notice } from '../core/rules/notice.js';
+import { buildGuide, buildNotice, type Notice } from '../core/rules/notice.js';
+import { combine, evaluateAnswers, pruneAnswers } from '../core/rules/engine.js';
+import { readSharedNoticeFragment, sharedNoticeLink, type ShareResult, type SharedNotice } from '../core/rules/share.js';
 import { GENERAL_QUESTIONNAIRE } from '../core/rules/types.js';
 import '../components/industry-navigator/industry-navigator.js';
 import '../components/language-switch/language-switch.js';
 import '../components/questionnaire/questionnaire.js';
 import '../components/notice/notice.js';
 import { loadSession, saveSession, type KioskSession } from './session.js';
+
+type SharedView = { notice: Notice; versionThen: string; dropped: number } | { error: string };
 
 const themeSheet = new CSSStyleSheet();
 themeSheet.replaceSync(KIOSK_THEME_CSS);
@@ -135,6 +141,10 @@ export class OneKioskApp extends LitElement {
       .meta {
         color: var(--_muted);
       }
+      .note {
+        padding: 0 var(--_space);
+        border-left: 4px solid var(--_primary);
+      }
       .steps {
         display: flex;
         flex-wrap: wrap;
@@ -149,6 +159,10 @@ export class OneKioskApp extends LitElement {
   @state() private session: KioskSession = loadSession();
   /** The notice of this session's answers (rebuilt by the questionnaire, never stored). */
   @state() private notice?: Notice;
+  /** A notice opened from a shared link (`#notice=…`): shown read-only, never stored. */
+  @state() private shared: ShareResult = readSharedNoticeFragment(location.hash);
+  /** The shared notice rebuilt with this kiosk's catalogue, once per link and catalogue. */
+  private sharedView?: { key: string; view: SharedView };
 
   private readonly i18n = new I18nController(this);
   private readonly api = createApiClient(new URL('/api', location.href).href);
@@ -167,11 +181,28 @@ export class OneKioskApp extends LitElement {
     args: () => [],
   });
 
+  private readonly onHashChange = () => {
+    this.shared = readSharedNoticeFragment(location.hash);
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
     if (!document.adoptedStyleSheets.includes(themeSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, themeSheet];
     void this.i18n.i18n.changeLanguage(this.session.language);
     this.applyPageSettings();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  /** Leaves a shared notice (or a bad link) for the kiosk's own journey, which it never touched. */
+  private closeShared(): void {
+    history.replaceState(null, '', location.pathname + location.search);
+    this.shared = { ok: false, error: 'not-shared' };
+    this.sharedView = undefined;
   }
 
   private update_(patch: Partial<KioskSession>): void {
@@ -236,7 +267,9 @@ export class OneKioskApp extends LitElement {
             <button class="primary" type="button" @click=${() => void this.data.run()}>${t('app.retry')}</button>
           </div>`,
           complete: ({ catalogue, searchIndex }) =>
-            this.session.confirmed
+            this.shared.ok || this.shared.error !== 'not-shared'
+              ? this.renderShared(catalogue, this.shared)
+              : this.session.confirmed
               ? this.renderStep(catalogue)
               : html`<one-industry-navigator
                   .catalogue=${catalogue}
@@ -271,9 +304,64 @@ export class OneKioskApp extends LitElement {
         ></one-questionnaire>
         <p class="steps">${back}</p>`;
     }
-    return html`<one-notice .notice=${this.notice}>
+    return html`<one-notice .notice=${this.notice} .shareLink=${this.shareLink(this.notice!)}>
       <button slot="actions" class="secondary" type="button" @click=${() => this.update_({ step: 'questions' })}>${t('notice.changeAnswers')}</button>
     </one-notice>`;
+  }
+
+  /** The link that opens this session's notice on a phone: this page + `#notice=<base32>`. */
+  private shareLink(notice: Notice): string {
+    const { industries, general, generalUnclassified } = this.session.selection;
+    return sharedNoticeLink(location.origin + location.pathname, {
+      catalogueVersion: notice.catalogueVersion,
+      industries,
+      general,
+      generalUnclassified: generalUnclassified === true,
+      answers: this.session.answers,
+    });
+  }
+
+  /** A notice opened from a shared link, read-only; or why the link cannot be opened. */
+  private renderShared(catalogue: Catalogue, result: ShareResult) {
+    const { t } = this.i18n;
+    const close = html`<button class="secondary" type="button" @click=${() => this.closeShared()}>${t('notice.sharedClose')}</button>`;
+    const view = result.ok ? this.sharedNotice(catalogue, result.shared) : { error: result.error };
+    if ('error' in view) {
+      return html`<section class="panel" role="alert" aria-labelledby="shared-error-title">
+        <h2 id="shared-error-title">${t('notice.sharedErrorTitle')}</h2>
+        <p>${t(`notice.sharedErrors.${view.error}`)}</p>
+        <p class="meta">${t('notice.sharedNothingChanged')}</p>
+        <p>${close}</p>
+      </section>`;
+    }
+    return html`<one-notice .notice=${view.notice}>
+      <div slot="note" class="note" role="note">
+        <p>${t('notice.sharedNote')}</p>
+        ${view.versionThen !== catalogue.version
+          ? html`<p><strong>${t('notice.sharedVersionDiffers', { then: view.versionThen, now: catalogue.version })}</strong></p>`
+          : nothing}
+        ${view.dropped ? html`<p>${t('notice.sharedDropped', { count: view.dropped })}</p>` : nothing}
+      </div>
+      <span slot="actions">${close}</span>
+    </one-notice>`;
+  }
+
+  private sharedNotice(catalogue: Catalogue, shared: SharedNotice): SharedView {
+    const key = `${catalogue.version}|${location.hash}`;
+    if (this.sharedView?.key === key) return this.sharedView.view;
+    const ids = [...shared.industries, ...(shared.general.length || shared.generalUnclassified ? [GENERAL_QUESTIONNAIRE] : [])];
+    let view: SharedView;
+    try {
+      const q = combine(catalogue.rules, ids);
+      const { answers } = pruneAnswers(q, shared.answers);
+      const dropped = Object.keys(shared.answers).length - Object.keys(answers).length;
+      view = { notice: buildNotice(catalogue, evaluateAnswers(catalogue, q, answers)), versionThen: shared.catalogueVersion, dropped };
+    } catch {
+      // an industry this catalogue does not have, or industries whose implied answers conflict
+      view = { error: 'unknown-questionnaire' };
+    }
+    this.sharedView = { key, view };
+    return view;
   }
 
   private skip(): void {

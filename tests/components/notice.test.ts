@@ -8,7 +8,9 @@ import { combine, evaluateAnswers } from '../../src/core/rules/engine.js';
 import { buildGuide, buildNotice, type Notice } from '../../src/core/rules/notice.js';
 import type { Answers } from '../../src/core/rules/types.js';
 import generatedCatalogue from '../../src/data/generated/catalogue.pudong.json';
+import { sharedNoticeLink, readSharedNoticeFragment } from '../../src/core/rules/share.js';
 import { expectAccessible } from './helpers/axe.js';
+import { decodeQr, rasteriseSvg } from './helpers/qr-decode.js';
 import { checkMissingKeysAndReset, watchMissingKeys } from './helpers/missing-keys.js';
 import { $, $$, text } from './helpers/query.js';
 import { forEachKioskTheme } from './helpers/themes.js';
@@ -142,6 +144,30 @@ describe('<one-notice>', () => {
     await emulateMedia({ media: 'print' });
     expect(getComputedStyle($(el, '[part="actions"]')).display).to.equal('none');
     expect(getComputedStyle($(el, '[part="permit"]')).breakInside).to.equal('avoid');
+  });
+
+  it('offers a QR that opens the same notice on a phone: it decodes to the link, and the link to the answers', async () => {
+    const answers: Answers = { 'food-activities': ['prepackaged', 'hot-meals'], 'sells-liquor': true, 'sells-tobacco': true, 'sells-medicines': false, 'medical-devices': [], 'sells-publications': false, 'floor-area': 90 };
+    const link = sharedNoticeLink('http://127.0.0.1:8080/', { catalogueVersion: catalogue.version, industries: ['convenience-store'], general: [], generalUnclassified: false, answers });
+    const el = await fixture<OneNotice>(html`<one-notice .notice=${STORE} .shareLink=${link}></one-notice>`);
+    await el.updateComplete;
+    expect(text($(el, '[part="phone"] h3'))).to.equal('用手机带走这份告知单');
+    const qr = $<SVGSVGElement>(el, 'svg[part="qr"]');
+    expect(qr.getAttribute('aria-label')).to.equal('在手机上打开本告知单的二维码');
+    const decoded = decodeQr(await rasteriseSvg(qr, 4));
+    expect(decoded).to.equal(link);
+    const read = readSharedNoticeFragment(new URL(decoded).hash);
+    expect(read.ok && read.shared.answers).to.deep.equal(answers);
+    await expectAccessible(el);
+    // on paper too, at a size a phone reads (≥ 40 mm)
+    await emulateMedia({ media: 'print' });
+    expect(qr.getBoundingClientRect().width).to.be.at.least((40 / 25.4) * 96);
+    await emulateMedia({ media: 'screen' });
+    // no link, no QR; a link too long for any QR code, a plain note to print instead
+    const plain = await mount(STORE);
+    expect($$(plain, '[part="phone"]')).to.have.length(0);
+    const huge = await fixture<OneNotice>(html`<one-notice .notice=${STORE} .shareLink=${`http://x/#notice=${'A'.repeat(5000)}`}></one-notice>`);
+    expect(text($(huge, '[part="phone"]'))).to.equal('回答内容过多，无法生成二维码，请打印告知单。');
   });
 
   it('meets the kiosk (60 px) and elder (72 px, AAA contrast) minimums', async () => {

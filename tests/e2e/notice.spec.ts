@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { expectPageAccessible, watchForPageErrors } from './helpers.js';
+import { decodeSvgQr } from './fixtures/qr-matrix.js';
 
 type Tree = { [k: string]: string | Tree };
 const zh = JSON.parse(readFileSync('src/i18n/locales/zh-CN.json', 'utf8')) as Tree;
@@ -52,7 +53,36 @@ test('a bookshop with a café answers the shared questions once and gets one not
   await expect(notice).toContainText('3 项许可 → 1 张行业综合许可证');
   await expect(notice).toContainText(text('notice.combinedForm'));
   await axe();
+
+  // the QR takes the same notice to a phone: decode the drawn modules, open the link elsewhere
+  const qr = notice.getByRole('img', { name: text('notice.phoneQrLabel') });
+  const link = decodeSvgQr((await qr.locator('path').getAttribute('d'))!, (await qr.getAttribute('viewBox'))!);
+  expect(link).toMatch(/#notice=[A-Z2-7]+$/);
+  const phone = await page.context().browser()!.newPage({ viewport: { width: 390, height: 844 } });
+  const phoneErrors = watchForPageErrors(phone);
+  await phone.goto(link);
+  const sharedNotice = phone.getByRole('article', { name: text('notice.title') });
+  await expect(sharedNotice.getByRole('heading', { level: 4 })).toContainText(['食品经营许可证', '城镇污水排入排水管网许可证', '出版物经营许可证（零售）']);
+  await expect(phone.getByRole('note')).toContainText(text('notice.sharedNote'));
+  await expect(phone.getByRole('button', { name: text('notice.changeAnswers') })).toHaveCount(0);
+  await expect(sharedNotice.getByRole('img', { name: text('notice.phoneQrLabel') })).toHaveCount(0);
+  await expectPageAccessible(phone);
+  // a damaged link: a clear message, nothing changed; closing it leads to the kiosk's own start
+  await phone.goto(link.slice(0, -7));
+  await expect(phone.getByRole('alert')).toContainText(text('notice.sharedErrors.malformed'));
+  await expectPageAccessible(phone);
+  await phone.getByRole('button', { name: text('notice.sharedClose') }).click();
+  await expect(phone.getByRole('searchbox')).toBeVisible();
+  expect(new URL(phone.url()).hash).toBe('');
+  await phone.close();
+  expect(phoneErrors).toEqual([]);
+
   await page.getByRole('button', { name: text('notice.changeAnswers') }).click();
+  await expect(page.getByRole('heading', { name: text('questionnaire.reviewTitle') })).toBeVisible();
+  // a bad link opened on the kiosk itself changes nothing: closing it returns to the answers
+  await page.goto(`${new URL(link).origin}/#notice=NOT-A-NOTICE`);
+  await expect(page.getByRole('alert')).toContainText(text('notice.sharedErrors.malformed'));
+  await page.getByRole('button', { name: text('notice.sharedClose') }).click();
   await expect(page.getByRole('heading', { name: text('questionnaire.reviewTitle') })).toBeVisible();
   expect(errors).toEqual([]);
 });

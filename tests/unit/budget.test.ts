@@ -12,9 +12,13 @@ const budgets: [entry: string, gzipKb: number][] = [
   // questionnaire's and notice's keys (issue 5), and every component bundles every string of
   // all three languages. Loading languages and sections on demand is the next step (issue 7's
   // 40 KB widget budget needs it); it takes this back down.
-  ['src/components/industry-navigator/industry-navigator.ts', 54], // 52.7 KB today
+  // 54 → 55 KB: the notice's phone QR and shared-link messages (issue 5 §3), in every language.
+  ['src/components/industry-navigator/industry-navigator.ts', 55], // 54.2 KB today
   // + the questions, the notice and the guide (rules engine, notice builder, two components).
-  ['src/kiosk/main.ts', 68], // 66.4 KB today
+  // 68 → 76 KB: the notice's QR to a phone (issue 5 §3) brings the QR encoder (lean-qr, 3.4 KB),
+  // the shared-link codec and read-only shared view (1.5 KB), and its strings in three
+  // languages; the rest is the locales' growth every bundle carries (see the navigator).
+  ['src/kiosk/main.ts', 76], // 74.2 KB today
   // Lit + i18next + the three locales + the licence and its QR encoder (lean-qr).
   ['src/components/licence/licence.ts', 52], // 50.2 KB today
 ];

@@ -1,13 +1,13 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ref } from 'lit/directives/ref.js';
 import { I18nController } from '../../i18n/controller.js';
 import type { Language, Text } from '../../core/catalogue/types.js';
 import type { LicenceDisplay, LicenceDisplayItem } from '../../core/credential/display.js';
 import type { StatusState } from '../../core/credential/status.js';
 import { LICENCE_STATE_REASON, type ReasonCode } from '../../core/credential/reasons.js';
 import { chinaDay, dateToDays } from '../../core/credential/dates.js';
-import { licenceQr, qrPath } from '../../core/credential/qr.js';
+import { licenceQr } from '../../core/credential/qr.js';
+import { drawQr, qrSvg, QUIET_ZONE, type DrawnQr } from '../shared/qr-code.js';
 import { tokens } from '../shared/tokens.js';
 import { styles } from './licence.styles.js';
 
@@ -87,7 +87,7 @@ export function formatInstant(iso: string, language: Language): string {
 }
 
 /** The quiet zone the QR specification asks for, in modules, on every side. */
-export const QUIET_ZONE = 4;
+export { QUIET_ZONE };
 
 const icons: Record<Tone, TemplateResult> = {
   ok: svg`<path d="M5 12.5l4.5 4.5L19 7.5"/>`,
@@ -154,7 +154,7 @@ export class OneLicence extends LitElement {
   private readonly i18n = new I18nController(this);
   private readonly uid = `one-licence-${++instances}`;
   /** The QR of the current link: computed once per link, not per render. */
-  private qr: { link: string; size: number; path: string } | null | undefined;
+  private qr: DrawnQr | null | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('licence')) {
@@ -162,8 +162,7 @@ export class OneLicence extends LitElement {
       if (!link) this.qr = undefined;
       else if (this.qr?.link !== link) {
         try {
-          const code = licenceQr(link);
-          this.qr = { link, size: code.size, path: qrPath(code) };
+          this.qr = drawQr(link, licenceQr(link));
         } catch {
           this.qr = null;
         }
@@ -272,19 +271,7 @@ export class OneLicence extends LitElement {
   private qrCode() {
     const { t } = this.i18n;
     if (!this.qr) return html`<p class="qr-missing">${t('licence.qr.unavailable')}</p>`;
-    const side = this.qr.size + 2 * QUIET_ZONE;
-    return html`<svg
-      part="qr"
-      class="qr"
-      viewBox="0 0 ${side} ${side}"
-      role="img"
-      aria-label=${t('licence.qr.label')}
-      shape-rendering="crispEdges"
-      preserveAspectRatio="xMidYMid meet"
-      ${ref(this.sizeQr)}
-    >
-      ${svg`<rect width=${side} height=${side} fill="#ffffff"></rect><path transform="translate(${QUIET_ZONE} ${QUIET_ZONE})" fill="#000000" d=${this.qr.path}></path>`}
-    </svg>`;
+    return qrSvg(this.qr, t('licence.qr.label'), this.sizeQr);
   }
 
   private industries(licence: LicenceDisplay): string {

@@ -1,7 +1,9 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { I18nController } from '../../i18n/controller.js';
 import type { Text } from '../../core/catalogue/types.js';
+import { linkQr } from '../../core/credential/qr.js';
+import { drawQr, qrSvg, type DrawnQr } from '../shared/qr-code.js';
 import type { Notice, NoticePermit } from '../../core/rules/notice.js';
 import { answerText } from '../shared/answer-text.js';
 import { buttons } from '../shared/buttons.js';
@@ -22,6 +24,7 @@ const ANSWER_KEYS = { yes: 'notice.answerYes', no: 'notice.answerNo', none: 'not
  *
  * @slot heading - Replaces the default heading ("一次告知单").
  * @slot actions - Extra actions next to the print button (e.g. "apply now").
+ * @slot note - A note under the introduction (e.g. "opened from a shared link, catalogue changed since").
  *
  * @csspart base - The wrapper of everything.
  * @csspart heading - The default heading.
@@ -34,6 +37,8 @@ const ANSWER_KEYS = { yes: 'notice.answerYes', no: 'notice.answerNo', none: 'not
  * @csspart process - The merged process steps.
  * @csspart actions - The row of buttons (hidden when printing).
  * @csspart print - The print button.
+ * @csspart phone - The QR code that opens the same notice on a phone (with `shareLink`).
+ * @csspart qr - The QR code itself (an `svg`).
  *
  * @cssproperty --one-font-size - Base text size.
  * @cssproperty --one-font-size-large - Section headings.
@@ -63,7 +68,45 @@ export class OneNotice extends LitElement {
   /** The industry named in a guide's heading (guides only). */
   @property({ attribute: false }) industryName?: Text;
 
+  /**
+   * A link that opens this same notice on a phone (`sharedNoticeLink`: the kiosk page with
+   * `#notice=<base32>`); shown as a QR code. The part after `#notice=` must be base32.
+   */
+  @property({ attribute: false }) shareLink?: string;
+
   private readonly i18n = new I18nController(this);
+  /** The QR of the current share link: computed once per link, not per render (null: does not fit). */
+  private qr: DrawnQr | null | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('shareLink')) {
+      const link = this.shareLink;
+      const at = link ? link.indexOf('#notice=') : -1;
+      if (!link || at < 0) this.qr = undefined;
+      else if (this.qr?.link !== link) {
+        try {
+          const prefix = link.slice(0, at + '#notice='.length);
+          this.qr = drawQr(link, linkQr(prefix, link.slice(prefix.length)));
+        } catch {
+          this.qr = null;
+        }
+      }
+    }
+  }
+
+  private renderPhone(): TemplateResult | typeof nothing {
+    const { t } = this.i18n;
+    if (this.qr === undefined) return nothing;
+    if (this.qr === null) return html`<p part="phone" class="sub phone">${t('notice.phoneUnavailable')}</p>`;
+    return html`<section part="phone" class="phone" aria-labelledby="phone-title">
+      ${qrSvg(this.qr, t('notice.phoneQrLabel'))}
+      <div>
+        <h3 id="phone-title">${t('notice.phoneTitle')}</h3>
+        <p>${t('notice.phoneText')}</p>
+        <p class="sub">${t('notice.phonePrivacy')}</p>
+      </div>
+    </section>`;
+  }
 
   private tx(text: Text): string {
     return text[this.i18n.language];
@@ -221,6 +264,7 @@ export class OneNotice extends LitElement {
       >
       <p class="sub">${t(guide ? 'notice.guideIntro' : 'notice.intro')} <span class="version">${t('notice.version', { version: n.catalogueVersion })}</span></p>
       ${n.complete ? nothing : html`<p class="warning" role="note">${t('notice.incomplete')}</p>`}
+      <slot name="note"></slot>
       ${n.permits.length === 0
         ? html`<p class="empty">${t('notice.empty')}</p>`
         : html`${this.renderSummary(n)}
@@ -261,6 +305,7 @@ export class OneNotice extends LitElement {
             </ul>
           </section>`
         : nothing}
+      ${this.renderPhone()}
       <div part="actions" class="actions">
         <button part="print" type="button" @click=${() => window.print()}>${t('notice.print')}</button>
         <slot name="actions"></slot>

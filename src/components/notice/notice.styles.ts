@@ -144,6 +144,30 @@ export const styles = css`
     content: counter(step) '. ';
     font-weight: 600;
   }
+  .phone {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 2);
+    margin-top: calc(var(--_space) * 3);
+    padding: var(--_space) calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    break-inside: avoid;
+  }
+  .phone h3 {
+    margin-top: 0;
+    border: 0;
+  }
+  .phone > div {
+    flex: 1 1 16rem;
+  }
+  .qr {
+    flex: none;
+    width: 16rem;
+    height: 16rem;
+    background: #ffffff;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;
@@ -188,6 +212,10 @@ export const styles = css`
     }
     .actions {
       display: none;
+    }
+    .qr {
+      width: 45mm;
+      height: 45mm;
     }
     h3,
     h4 {

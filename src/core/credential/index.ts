@@ -6,7 +6,7 @@ export { encodeFace, decodeFace, itemSlot, PROFILE_VERSION, LIMITS, USCC_PATTERN
 export type { LicenceFace, StatusSlot } from './licence.js';
 export { issueLicence, signerFromKeyFile } from './issue.js';
 export type { IssuedLicence, KeyFile } from './issue.js';
-export { licenceLink, licenceQr, qrPath, verifyLinkPrefix } from './qr.js';
+export { licenceLink, licenceQr, linkQr, qrPath, verifyLinkPrefix } from './qr.js';
 export type { LicenceQr } from './qr.js';
 export { STATES, LOSS_STATES, issueStatusList, issueStatusDocument, decodeStatusList, decodeStatusDocument } from './status.js';
 export type { StatusState, StatusList, StatusListContent, StatusDocument, ItemStatus } from './status.js';

@@ -41,8 +41,17 @@ const LEVELS = [
 /** Encode QR text as the profile's two segments, at error correction M or better. */
 export function licenceQr(text: string): LicenceQr {
   const hash = text.indexOf('#');
-  const prefix = hash >= 0 ? text.slice(0, hash + 1) : '';
-  const payload = (hash >= 0 ? text.slice(hash + 1) : text).toUpperCase();
+  return linkQr(hash >= 0 ? text.slice(0, hash + 1) : '', hash >= 0 ? text.slice(hash + 1) : text);
+}
+
+/**
+ * Any link whose tail is a base32 payload (a licence, a shared notice …) as two segments: byte
+ * mode for `prefix` (any ASCII, e.g. `https://host/#notice=`), alphanumeric mode for `payload`
+ * (upper-cased; base32 only). The text the code carries is `prefix + PAYLOAD`. Throws when the
+ * payload holds a character outside the alphanumeric set or the whole does not fit a QR code.
+ */
+export function linkQr(prefix: string, payloadText: string): LicenceQr {
+  const payload = payloadText.toUpperCase();
   const data = prefix ? mode.multi(mode.ascii(prefix), mode.alphaNumeric(payload)) : mode.alphaNumeric(payload);
   const code: Bitmap2D = generate(data, { minCorrectionLevel: correction.M, maxCorrectionLevel: correction.H });
   const version = (code.size - 17) / 4;
