@@ -16,7 +16,8 @@ const permitById = new Map(catalogue.permits.map((p) => [p.id, p]));
  * Permits whose materials seed 000 keeps out of 告知承诺: they directly concern public safety,
  * health and life (high-risk sports, lodging security, medicines and medical devices, biosafety,
  * disinfectant and cosmetics production, medical institutions, entertainment venues, internet
- * cafés) — none of their materials may ever be offered as replaceable by a commitment.
+ * cafés, special equipment) and ecology (environmental impact assessment, pollutant discharge) —
+ * none of their materials may ever be offered as replaceable by a commitment.
  */
 const NO_COMMITMENT = [
   'high-risk-sports-permit',
@@ -34,6 +35,13 @@ const NO_COMMITMENT = [
   'internet-cafe-licence',
   'internet-cafe-security-review',
   'tobacco-retail-licence',
+  'special-equipment-registration',
+  'amusement-ride-registration',
+  'eia-report-book-approval',
+  'eia-report-table-approval',
+  'eia-registration-filing',
+  'pollutant-discharge-permit',
+  'pollutant-discharge-registration',
 ];
 
 /** Answers the questionnaire as the kiosk asks it: only what is asked, everything asked. */
