@@ -123,6 +123,8 @@ function buildCity(city: string, gbtTable: GbtRow[], gbtEn: Record<string, strin
     permits: localize(f['permits.json'].permits) as Catalogue['permits'],
     industries: localize(f['industries.json'].industries) as Catalogue['industries'],
     gbt,
+    checks: localize(f['checklists.json'].checks) as Catalogue['checks'],
+    checklists: Object.fromEntries(f['checklists.json'].industries.map((l) => [l.industry, l.checks])),
     rules: localize({
       questions: questionnaires.rules.bank.questions,
       supersedes: questionnaires.rules.bank.supersedes,

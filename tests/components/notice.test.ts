@@ -82,6 +82,15 @@ describe('<one-notice>', () => {
     expect(text($(el, '[aria-labelledby="superseded-title"]'))).to.include('仅销售预包装食品备案');
   });
 
+  it('tells what inspectors will check after opening (一业一单), with who checks and on what basis', async () => {
+    const el = await mount(STORE);
+    expect(text($(el, '[part="checks"] h3'))).to.equal('开业后的监管检查（一业一单）');
+    const items = $$(el, '[part="checks"] li');
+    expect(items).to.have.length(5);
+    expect(text(items[4])).to.contain('检查部门：上海市浦东新区烟草专卖局');
+    await expectAccessible(el);
+  });
+
   it('shows the merged process in order', async () => {
     const el = await mount(STORE);
     expect($$(el, '[part="process"] li').map(text)).to.deep.equal(['申请受理', '材料审核', '现场勘验', '审批决定', '统一发证']);

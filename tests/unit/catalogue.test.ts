@@ -34,6 +34,12 @@ describe('catalogue validation', () => {
     ['inspection without the step', (f) => { const p = f['permits.json'].permits.find((x: AnyRecord) => x.onSiteInspection); p.steps = p.steps.filter((s: string) => s !== 'inspection'); }, /onSiteInspection and the "inspection" step must agree/],
     ['a shared material without its holder', (f) => { const m = f['permits.json'].permits[0].materials[0]; m.sharedData = { held: true }; }, /sharedData\.by: say who holds/],
     ['an unrouted GB/T class', (f) => (f['gbt-map.json'].rules = f['gbt-map.json'].rules.filter((r: AnyRecord) => !'A'.startsWith(r.prefix) && !r.prefix.startsWith('A'))), /small class A0111 is routed nowhere/],
+    ['a check of an unknown permit', (f) => (f['checklists.json'].checks[2].permits = ['no-such-permit']), /^checklists\.json: checks\[2\]\.permits\[0\]: unknown permit "no-such-permit"/],
+    ['a permit no check covers', (f) => (f['checklists.json'].checks = f['checklists.json'].checks.filter((c: AnyRecord) => c.id !== 'tobacco-sales')), /no check covers permit "tobacco-retail-licence"/],
+    ['an industry without a checklist', (f) => f['checklists.json'].industries.pop(), /^checklists\.json: industries: industry "[a-z-]+" has no checklist/],
+    ['a checklist that leaves a permit out', (f) => { const l = f['checklists.json'].industries.find((x: AnyRecord) => x.industry === 'convenience-store'); l.checks = l.checks.filter((c: string) => c !== 'liquor-sales'); }, /checks: no check covers permit "liquor-retail-licence" of "convenience-store"/],
+    ['a check that cannot apply to the industry', (f) => f['checklists.json'].industries.find((x: AnyRecord) => x.industry === 'bookshop').checks.push('film'), /check "film" concerns none of the permits of "bookshop"/],
+    ['an unknown check', (f) => f['checklists.json'].industries[0].checks.push('no-such-check'), /unknown check "no-such-check"/],
     ['a missing file', (f) => delete f['policy.json'], /^policy\.json: file is missing/],
     ['a stray file', (f) => (f['notes.json'] = {}), /^notes\.json: not a catalogue file/],
   ])('rejects %s, naming the file and the field', (_name, mutate, expected) => {

@@ -11,6 +11,23 @@ const notice = (ids: string[], answers: Answers, cat: Catalogue = catalogue) => 
 const STORE: Answers = { 'food-activities': ['prepackaged', 'hot-meals'], 'sells-liquor': true, 'sells-tobacco': true, 'sells-medicines': false, 'medical-devices': [], 'sells-publications': false, 'floor-area': 90 };
 
 describe('the notice (一单告知)', () => {
+  it('tells what inspectors will check after opening (一业一单): the checks of the permits required, by their departments', () => {
+    const n = notice(['convenience-store'], STORE);
+    expect(n.checks.map((c) => c.id)).toEqual(['licence-display', 'commitments-kept', 'food-safety', 'liquor-sales', 'tobacco-sales']);
+    const tobacco = n.checks.find((c) => c.id === 'tobacco-sales')!;
+    expect(tobacco.departments.map((d) => d.id)).toEqual(['pudong-tobacco']);
+    expect(tobacco.basis).toMatch(/烟草专卖法实施条例/);
+    // a check of every business is made by the industry's lead department
+    expect(n.checks[0]!.departments.map((d) => d.id)).toEqual(catalogue.industries.find((i) => i.id === 'convenience-store')!.leadDepartments);
+    // no liquor sold: no liquor check; the guide lists every check of the industry
+    expect(notice(['convenience-store'], { ...STORE, 'sells-liquor': false }).checks.map((c) => c.id)).not.toContain('liquor-sales');
+    expect(buildGuide(catalogue, 'convenience-store')!.checks.map((c) => c.id)).toEqual(catalogue.checklists['convenience-store']);
+    // the general path: the checks of whatever it requires, by the deciding departments; nothing required, no checks
+    const general = notice(['general'], { 'venue-type': 'none', 'sells-food': false, 'sells-liquor': false, 'sells-tobacco': false, 'sells-medicines': false, 'medical-devices': [], 'sells-publications': false, 'has-pool': false, 'other-high-risk-sports': false, 'prepaid-cards': false, 'discharges-sewage': false, 'industrial-emissions': false, 'special-equipment': ['lift'], 'construction-project': false });
+    expect(general.checks.map((c) => [c.id, c.departments.map((d) => d.id)])).toEqual([['licence-display', ['pudong-amr']], ['commitments-kept', ['pudong-amr']], ['special-equipment', ['pudong-amr']]]);
+    expect(notice(['maternity-baby-store'], { 'sells-food': false, 'medical-devices': [], 'prepaid-cards': false }).checks).toEqual([]);
+  });
+
   it('lists each permit with its deciding department, its reasons in words and the answers behind them', () => {
     const n = notice(['convenience-store'], STORE);
     expect(n.catalogueVersion).toBe(catalogue.version);

@@ -35,6 +35,7 @@ const ANSWER_KEYS = { yes: 'notice.answerYes', no: 'notice.answerNo', none: 'not
  * @csspart materials - The documents table.
  * @csspart held - What the government already holds.
  * @csspart process - The merged process steps.
+ * @csspart checks - What inspectors check after opening (一业一单).
  * @csspart actions - The row of buttons (hidden when printing).
  * @csspart print - The print button.
  * @csspart phone - The QR code that opens the same notice on a phone (with `shareLink`).
@@ -251,6 +252,25 @@ export class OneNotice extends LitElement {
     </section>`;
   }
 
+  private renderChecks(n: Notice): TemplateResult | typeof nothing {
+    const { t } = this.i18n;
+    if (!n.checks.length) return nothing;
+    return html`<section part="checks" aria-labelledby="checks-title">
+      <h3 id="checks-title">${t('notice.checksTitle')}</h3>
+      <p class="sub">${t('notice.checksIntro')}</p>
+      <ol class="checks">
+        ${n.checks.map(
+          (c) =>
+            html`<li>
+              ${this.tx(c.text)}
+              <span class="sub">${t('notice.checkedBy', { departments: this.list(c.departments.map((d) => this.tx(d.name))) })}</span>
+              <span class="sub">${t('notice.checkBasis')} <span lang="zh-CN">${c.basis}</span></span>
+            </li>`,
+        )}
+      </ol>
+    </section>`;
+  }
+
   protected override render() {
     const { t } = this.i18n;
     const n = this.notice;
@@ -296,7 +316,8 @@ export class OneNotice extends LitElement {
                   ? t('notice.inspectionText', { permits: this.list(n.inspection.permits.map((id) => this.permitName(id))) })
                   : t('notice.inspectionNone')}
               </p>
-            </section>`}
+            </section>
+            ${this.renderChecks(n)}`}
       ${n.superseded.length
         ? html`<section aria-labelledby="superseded-title">
             <h3 id="superseded-title">${t('notice.supersededTitle')}</h3>

@@ -144,6 +144,15 @@ export const styles = css`
     content: counter(step) '. ';
     font-weight: 600;
   }
+  .checks {
+    padding-left: 1.5em;
+  }
+  .checks li {
+    margin: calc(var(--_space) / 2) 0;
+  }
+  .checks .sub {
+    display: block;
+  }
   .phone {
     display: flex;
     flex-wrap: wrap;

@@ -172,6 +172,27 @@ export const industry = z.strictObject({
   summary: localized,
 });
 
+/**
+ * One item of the comprehensive supervision checklist (一业一单, seed 004): what inspectors
+ * check after opening. It applies when any of `permits` is required (no permits: to every
+ * business of the industry); the departments of those permits check it (the lead departments,
+ * for an item without permits).
+ */
+export const check = z.strictObject({
+  id,
+  permits: z.array(id),
+  text: localized,
+  /** The rules the inspectors apply. */
+  basis: z.string().min(1),
+  source,
+});
+
+export const checklists = z.strictObject({
+  checks: z.array(check).min(1),
+  /** Each industry's checklist: the checks, in order; it must cover every permit the industry can involve. */
+  industries: z.array(z.strictObject({ industry: id, checks: z.array(id).min(1) })).min(1),
+});
+
 /** How a GB/T small class without a catalogue industry is routed. */
 export const gbtRule = z.strictObject({
   /** A GB/T code prefix: a section (F), division (F52), group (F521) or small class (F5212). */
@@ -204,6 +225,7 @@ export type Permit = z.infer<typeof permit>;
 export type IndustryPermit = z.infer<typeof industryPermit>;
 export type Industry = z.infer<typeof industry>;
 export type GbtRule = z.infer<typeof gbtRule>;
+export type Check = z.infer<typeof check>;
 
 /** The authored files of one city catalogue, by file name. */
 export const catalogueFiles = {
@@ -214,6 +236,7 @@ export const catalogueFiles = {
   'permits.json': z.strictObject({ permits: z.array(permit).min(1) }),
   'industries.json': z.strictObject({ industries: z.array(industry).min(1) }),
   'gbt-map.json': gbtMap,
+  'checklists.json': checklists,
 } as const;
 
 export type CatalogueFileName = keyof typeof catalogueFiles;

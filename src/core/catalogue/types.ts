@@ -4,6 +4,7 @@
  * Browsers, the mock API and the service worker use these types; none of them loads zod.
  */
 import type {
+  Check as AuthoredCheck,
   ConditionCategory,
   Department as AuthoredDepartment,
   Domain as AuthoredDomain,
@@ -40,6 +41,7 @@ export type Domain = Localize<AuthoredDomain>;
 export type InformationElement = Localize<AuthoredElement>;
 export type Permit = Localize<AuthoredPermit>;
 export type Industry = Localize<AuthoredIndustry>;
+export type Check = Localize<AuthoredCheck>;
 
 /** Where a GB/T small class leads. */
 export type GbtRoute =
@@ -70,6 +72,10 @@ export interface Catalogue {
   permits: Permit[];
   industries: Industry[];
   gbt: GbtNode[];
+  /** The supervision checks inspectors make after opening (一业一单, seed 004). */
+  checks: Check[];
+  /** Each industry's checklist (一业一单): check ids in order, by industry id. */
+  checklists: Record<string, string[]>;
   /** The questionnaires and what the notice needs (src/core/rules). */
   rules: RulesData;
 }

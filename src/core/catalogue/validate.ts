@@ -115,6 +115,41 @@ export function validateCatalogue(raw: Partial<Record<string, unknown>>, gbtTabl
     });
   });
 
+  // 一业一单 (seed 004): every industry has a checklist that covers every permit it can involve,
+  // with no check that can never apply to it; every permit is covered by some check (general path).
+  const lists = f['checklists.json'];
+  const checkIds = uniqueIds('checklists.json', 'checks', lists.checks);
+  const checkById = new Map(lists.checks.map((c) => [c.id, c]));
+  lists.checks.forEach((c, i) => {
+    c.permits.forEach((p, j) => {
+      if (!permits.has(p)) err('checklists.json', `checks[${i}].permits[${j}]`, `unknown permit "${p}"`);
+    });
+  });
+  const coveredByChecks = new Set(lists.checks.flatMap((c) => c.permits));
+  for (const p of f['permits.json'].permits) {
+    if (!coveredByChecks.has(p.id)) err('checklists.json', 'checks', `no check covers permit "${p.id}" (what will inspectors check after opening?)`);
+  }
+  const industryById = new Map(f['industries.json'].industries.map((ind) => [ind.id, ind]));
+  const listed = new Set<string>();
+  lists.industries.forEach((list, i) => {
+    const at = `industries[${i}]`;
+    const ind = industryById.get(list.industry);
+    if (!ind) return err('checklists.json', `${at}.industry`, `unknown industry "${list.industry}"`);
+    if (listed.has(list.industry)) err('checklists.json', `${at}.industry`, `industry "${list.industry}" listed twice`);
+    listed.add(list.industry);
+    const its = new Set(ind.permits.map((p) => p.permit));
+    list.checks.forEach((id, j) => {
+      const c = checkById.get(id);
+      if (!checkIds.has(id) || !c) return err('checklists.json', `${at}.checks[${j}]`, `unknown check "${id}"`);
+      if (c.permits.length && !c.permits.some((p) => its.has(p))) err('checklists.json', `${at}.checks[${j}]`, `check "${id}" concerns none of the permits of "${ind.id}"`);
+    });
+    const covered = new Set(list.checks.flatMap((id) => checkById.get(id)?.permits ?? []));
+    for (const p of its) if (!covered.has(p)) err('checklists.json', `${at}.checks`, `no check covers permit "${p}" of "${ind.id}"`);
+  });
+  for (const ind of f['industries.json'].industries) {
+    if (!listed.has(ind.id)) err('checklists.json', 'industries', `industry "${ind.id}" has no checklist (一业一单)`);
+  }
+
   const rules = f['gbt-map.json'].rules;
   const prefixes = new Set<string>();
   rules.forEach((r, i) => {

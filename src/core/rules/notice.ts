@@ -15,7 +15,7 @@
  */
 import type { Catalogue, ConditionCategory, Department, Permit, ProcessStep, Text } from '../catalogue/types.js';
 import type { Evaluation, GatedItem, PermitReason, RequiredPermit, Superseded } from './engine.js';
-import type { AnswerValue, Question } from './types.js';
+import { GENERAL_QUESTIONNAIRE, type AnswerValue, type Question } from './types.js';
 
 export const CONDITION_CATEGORIES: readonly ConditionCategory[] = ['premises', 'equipment', 'funds', 'personnel', 'management'];
 /** The process steps in the order they happen (seed 000: 审前服务、申请受理、材料审核、现场勘验 …). */
@@ -82,6 +82,17 @@ export interface NoticeMaterial {
   commitmentBasis: string[];
 }
 
+/** What inspectors check after opening (一业一单, seed 004), so nothing comes as a surprise. */
+export interface NoticeCheck {
+  id: string;
+  text: Text;
+  basis: string;
+  /** The required permits it concerns (empty: every business). */
+  permits: string[];
+  /** Who checks: the departments of those permits, or the lead departments. */
+  departments: { id: string; name: Text }[];
+}
+
 export interface NoticeCondition {
   text: Text;
   permits: string[];
@@ -134,6 +145,8 @@ export interface Notice {
     daysAfter: number;
   };
   superseded: (Superseded & { name: Text; byName: Text })[];
+  /** The comprehensive supervision checklist after opening (一业一单): the industries' checks that apply. */
+  checks: NoticeCheck[];
   /** Permits that may still be required: answer the remaining questions. */
   undecided: string[];
 }
@@ -266,6 +279,24 @@ export function buildNotice(catalogue: Catalogue, evaluation: Evaluation): Notic
     ...new Set(evaluation.questionnaires.flatMap((q) => catalogue.industries.find((i) => i.id === q)?.leadDepartments ?? [])),
   ].map((id) => ({ id, name: byId(catalogue.departments, id, 'department').name }));
   const permitName = (id: string) => byId(catalogue.permits, id, 'permit').name;
+  const deptName = (id: string) => ({ id, name: byId(catalogue.departments, id, 'department').name });
+
+  // 一业一单: the checklists of the industries (the general path: every check), those that
+  // concern a required permit or every business; checked by the permits' departments
+  const listedChecks = new Set(
+    evaluation.questionnaires.flatMap((q) => (catalogue.checklists[q] ?? (q === GENERAL_QUESTIONNAIRE ? catalogue.checks.map((c) => c.id) : []))),
+  );
+  const required = new Set(permits.map((p) => p.id));
+  const allDepartments = [...departments.keys()];
+  const checks: NoticeCheck[] = permits.length
+    ? catalogue.checks
+        .filter((c) => listedChecks.has(c.id) && (c.permits.length === 0 || c.permits.some((p) => required.has(p))))
+        .map((c) => {
+          const mine = c.permits.filter((p) => required.has(p));
+          const by = mine.length ? [...new Set(mine.map((p) => byId(catalogue.permits, p, 'permit').department))] : leadDepartments.length ? leadDepartments.map((d) => d.id) : allDepartments;
+          return { id: c.id, text: c.text, basis: c.basis, permits: mine, departments: by.map(deptName) };
+        })
+    : [];
 
   return {
     kind: 'notice',
@@ -293,6 +324,7 @@ export function buildNotice(catalogue: Catalogue, evaluation: Evaluation): Notic
       daysAfter: days,
     },
     superseded: evaluation.superseded.map((s) => ({ ...s, name: permitName(s.permit), byName: permitName(s.by) })),
+    checks,
     undecided: evaluation.undecided,
   };
 }
