@@ -32,7 +32,36 @@ const shots = [
     await p.getByRole('textbox').first().fill('150'); await next.click();
     await p.getByRole('button', { name: '生成告知单' }).click();
   } },
+  // The end of the same notice: what inspectors check after opening (一业一单) and the QR to a phone.
+  { name: 'notice-checks-phone-zh-CN', steps: async (p) => {
+    await bookshopCafeNotice(p);
+    await p.getByRole('heading', { name: '开业后的监管检查（一业一单）' }).scrollIntoViewIfNeeded();
+    await p.evaluate(() => window.scrollBy(0, -40));
+  } },
+  // The same notice opened on a phone from that QR (read-only), and a damaged link.
+  { name: 'notice-shared-phone-zh-CN', viewport: { width: 390, height: 844 }, steps: async (p) => {
+    await bookshopCafeNotice(p);
+    const link = await p.evaluate(() => document.querySelector('one-kiosk-app').shadowRoot.querySelector('one-notice').shareLink);
+    await p.goto(link);
+    await p.getByRole('note').waitFor();
+  } },
+  { name: 'notice-shared-broken-en', viewport: { width: 390, height: 844 }, steps: async (p) => {
+    await p.getByRole('button', { name: 'English' }).click();
+    await p.goto(`${base}#notice=NOT-A-NOTICE`);
+    await p.getByRole('alert').waitFor();
+  } },
 ];
+async function bookshopCafeNotice(p) {
+  await bookshopCafe(p);
+  await p.getByRole('button', { name: '开始问答' }).click();
+  const next = p.getByRole('button', { name: '下一题', exact: true });
+  await p.getByRole('checkbox', { name: /自制饮品/ }).check(); await next.click();
+  for (let i = 0; i < 2; i++) { await p.getByRole('radio', { name: '否' }).check(); await next.click(); }
+  await p.getByRole('radio', { name: '是' }).check(); await next.click();
+  await p.getByRole('textbox').first().fill('150'); await next.click();
+  await p.getByRole('button', { name: '生成告知单' }).click();
+  await p.getByRole('heading', { name: '用手机带走这份告知单' }).waitFor();
+}
 async function bookshopCafe(p) {
   for (const [q, n] of [['书店', /书店/], ['kfd', /咖啡店/]]) { await p.getByRole('searchbox').fill(q); await p.getByRole('button', { name: n }).first().click(); }
   await p.getByRole('button', { name: /确认/ }).click();
@@ -48,7 +77,7 @@ const licenceShots = [
 const only = process.argv[2];
 try {
   for (const shot of shots.filter((s) => !only || s.name.startsWith(only))) {
-    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    const page = await browser.newPage({ viewport: shot.viewport ?? { width: 1080, height: 1920 } });
     await page.goto(base);
     await page.getByRole('searchbox').waitFor();
     await shot.steps(page);

@@ -12,15 +12,18 @@ const budgets: [entry: string, gzipKb: number][] = [
   // questionnaire's and notice's keys (issue 5), and every component bundles every string of
   // all three languages. Loading languages and sections on demand is the next step (issue 7's
   // 40 KB widget budget needs it); it takes this back down.
-  // 54 → 55 KB: the notice's phone QR and shared-link messages (issue 5 §3), in every language.
-  ['src/components/industry-navigator/industry-navigator.ts', 55], // 54.2 KB today
+  // 54 → 55 KB: the notice's phone QR, shared-link and 一业一单 strings (issue 5), in every language.
+  ['src/components/industry-navigator/industry-navigator.ts', 55], // 54.5 KB today
   // + the questions, the notice and the guide (rules engine, notice builder, two components).
   // 68 → 76 KB: the notice's QR to a phone (issue 5 §3) brings the QR encoder (lean-qr, 3.4 KB),
   // the shared-link codec and read-only shared view (1.5 KB), and its strings in three
   // languages; the rest is the locales' growth every bundle carries (see the navigator).
-  ['src/kiosk/main.ts', 76], // 74.2 KB today
+  // + the 一业一单 checklist section of the notice.
+  ['src/kiosk/main.ts', 76], // 75.4 KB today
   // Lit + i18next + the three locales + the licence and its QR encoder (lean-qr).
-  ['src/components/licence/licence.ts', 52], // 50.2 KB today
+  // 52 → 53 KB: only the notice's new strings (phone QR, shared link, 一业一单), which every
+  // bundle carries in all three languages until locales load on demand.
+  ['src/components/licence/licence.ts', 53], // 52.2 KB today
 ];
 
 describe('bundle size budgets (gzip)', () => {
