@@ -42,8 +42,9 @@ const shots = [
   { name: 'notice-shared-phone-zh-CN', viewport: { width: 390, height: 844 }, steps: async (p) => {
     await bookshopCafeNotice(p);
     const link = await p.evaluate(() => document.querySelector('one-kiosk-app').shadowRoot.querySelector('one-notice').shareLink);
-    await p.goto(link);
+    await p.goto(link); // only the fragment differs: the page stays, scrolled; a phone would start at the top
     await p.getByRole('note').waitFor();
+    await p.evaluate(() => window.scrollTo(0, 0));
   } },
   { name: 'notice-shared-broken-en', viewport: { width: 390, height: 844 }, steps: async (p) => {
     await p.getByRole('button', { name: 'English' }).click();
