@@ -22,16 +22,7 @@ const shots = [
   } },
   // The questions and the notice for the same bookshop with a café.
   { name: 'questionnaire-zh-CN', steps: async (p) => { await bookshopCafe(p); await p.getByRole('button', { name: '开始问答' }).click(); } },
-  { name: 'notice-zh-CN', steps: async (p) => {
-    await bookshopCafe(p);
-    await p.getByRole('button', { name: '开始问答' }).click();
-    const next = p.getByRole('button', { name: '下一题', exact: true });
-    await p.getByRole('checkbox', { name: /自制饮品/ }).check(); await next.click();
-    for (let i = 0; i < 2; i++) { await p.getByRole('radio', { name: '否' }).check(); await next.click(); }
-    await p.getByRole('radio', { name: '是' }).check(); await next.click();
-    await p.getByRole('textbox').first().fill('150'); await next.click();
-    await p.getByRole('button', { name: '生成告知单' }).click();
-  } },
+  { name: 'notice-zh-CN', steps: async (p) => { await bookshopCafeNotice(p); } },
   // The end of the same notice: what inspectors check after opening (一业一单) and the QR to a phone.
   { name: 'notice-checks-phone-zh-CN', steps: async (p) => {
     await bookshopCafeNotice(p);

@@ -61,18 +61,6 @@ export const styles = css`
   .hint {
     font-size: var(--_size-sm);
   }
-  .visually-hidden {
-    position: absolute !important;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
   [tabindex='-1']:focus {
     outline: none;
   }

@@ -159,14 +159,6 @@ export const styles = css`
     margin: 0;
     padding-left: 1.25em;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   @media (forced-colors: active) {
     .option:has(input:checked) {
       outline: 3px solid Highlight;

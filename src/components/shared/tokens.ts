@@ -36,6 +36,19 @@ export const tokens = css`
     outline-offset: 2px;
     box-shadow: 0 0 0 6px var(--_focus);
   }
+  /* Read by screen readers, not shown (live regions, extra labels): every component's. */
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
   @media (prefers-reduced-motion: reduce) {
     * {
       transition: none !important;
