@@ -17,33 +17,48 @@ export class ApiError extends Error {
   }
 }
 
+export interface RequestOptions {
+  body?: unknown;
+  /** Bearer token: the applicant's, the holder's or an officer's. */
+  token?: string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
 export interface ApiClient {
   readonly baseUrl: string;
+  /** Any JSON endpoint of the contract (src/api/types.ts): throws {@link ApiError} with the problem. */
+  request<T>(method: 'GET' | 'POST' | 'PUT', path: string, options?: RequestOptions): Promise<T>;
   getCatalogue(signal?: AbortSignal): Promise<Catalogue>;
   getSearchIndex(signal?: AbortSignal): Promise<SearchIndex>;
 }
 
 export function createApiClient(baseUrl: string, fetchImpl: typeof fetch = (...a) => fetch(...a)): ApiClient {
   const base = baseUrl.replace(/\/+$/, '');
-  async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const { body, token, signal } = options;
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetchImpl(`${base}${path}`, { headers: { accept: 'application/json' }, signal });
+      response = await fetchImpl(`${base}${path}`, { method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch (cause) {
       if (signal?.aborted) throw cause;
       throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, messageKey: 'errors.network' }, cause);
     }
-    const body: unknown = await response.json().catch(() => undefined);
+    const answer: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       throw new ApiError(
-        isProblem(body) ? body : { type: 'about:blank', title: response.statusText || 'Error', status: response.status, messageKey: 'errors.server' },
+        isProblem(answer) ? answer : { type: 'about:blank', title: response.statusText || 'Error', status: response.status, messageKey: 'errors.server' },
       );
     }
-    return body as T;
+    return answer as T;
   }
   return {
     baseUrl: base,
-    getCatalogue: (signal) => getJson<Catalogue>('/v1/catalogue', signal),
-    getSearchIndex: (signal) => getJson<SearchIndex>('/v1/catalogue/search-index', signal),
+    request: (method, path, options) => request(method, path, options),
+    getCatalogue: (signal) => request<Catalogue>('GET', '/v1/catalogue', { signal }),
+    getSearchIndex: (signal) => request<SearchIndex>('GET', '/v1/catalogue/search-index', { signal }),
   };
 }

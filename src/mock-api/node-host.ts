@@ -3,11 +3,11 @@
  * `vite dev` (npm start) and `vite preview` (the end-to-end tests). Node requests are turned
  * into standard Requests and back, with a hard cap on body size.
  */
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import type { Plugin, Connect } from 'vite';
-import { createMockApi, problem, type Handler } from './handlers.js';
+import type { Backend } from './backend.js';
+import { problem, type Handler } from './http.js';
+import { openNodeBackend } from './node/load.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -63,11 +63,21 @@ export function toMiddleware(handler: Handler): Connect.NextHandleFunction {
   };
 }
 
-export function mockApiPlugin(root: string, city = 'pudong'): Plugin {
-  const handler = createMockApi(async () => ({
-    catalogue: JSON.parse(await readFile(join(root, `src/data/generated/catalogue.${city}.json`), 'utf8')),
-    searchIndex: JSON.parse(await readFile(join(root, `src/data/generated/search-index.${city}.json`), 'utf8')),
-  }));
+/**
+ * Mounts the mock back end on /api. The backend opens lazily on the first request, so a
+ * missing generated file shows as a 503 with a clear message rather than a crashed server.
+ */
+export function mockApiPlugin(root: string): Plugin {
+  let backend: Promise<Backend> | undefined;
+  const handler: Handler = async (request) => {
+    try {
+      return await (await (backend ??= openNodeBackend(root))).handle(request);
+    } catch (e) {
+      backend = undefined;
+      console.error('[mock-api]', e);
+      return problem(503, 'Service unavailable', 'The mock back end could not start (run npm run gen).', 'errors.server');
+    }
+  };
   const middleware = toMiddleware(handler);
   return {
     name: 'onelicence-mock-api',

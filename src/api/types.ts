@@ -1,0 +1,389 @@
+/**
+ * The API contract (DESIGN §6, docs/api.md, docs/openapi.json): the shapes the kiosk, the
+ * officer console and the verifier exchange with a back end — the bundled mock today, the
+ * government platform (一网通办) in production. Everything is JSON except the signed status
+ * artefacts (COSE, `application/onelicence-status…+cbor`). All routes live under `/api/v1`.
+ *
+ * Dates are 'YYYY-MM-DD' in China Standard Time; instants are ISO 8601 UTC.
+ */
+import type { Answers } from '../core/rules/types.js';
+import type { StatusState } from '../core/credential/status.js';
+
+// ── shared ────────────────────────────────────────────────────────────────────────────
+
+/** A due date counted in working days on the Chinese calendar (src/core/lifecycle/calendar.ts). */
+export interface Due {
+  date: string;
+  /** The period reaches a year whose public holidays are not published yet. */
+  provisional: boolean;
+  /** The time limit it was counted from, in working days. */
+  workingDays: number;
+}
+
+/** A value of the merged form, by information element (catalogue `elements`). */
+export type FormValue = string | number | boolean | string[];
+
+/** One entry of a record's history: who did what, when, and why. */
+export interface HistoryEntry {
+  at: string;
+  action: string;
+  by: 'applicant' | 'holder' | 'officer' | 'system' | 'public';
+  /** The officer's department, for officer actions. */
+  department?: string;
+  reason?: string;
+}
+
+// ── the enterprise registry (prefill by 统一社会信用代码) ───────────────────────────────
+
+export interface EnterpriseView {
+  uscc: string;
+  name: string;
+  nameEn: string;
+  kind: string;
+  type: { zh: string; en: string };
+  legalRep: string;
+  address: string;
+  scope: string;
+  registeredCapital?: string;
+  established: string;
+  status: 'active' | 'revoked' | 'deregistered' | 'moved-out';
+  statusDate?: string;
+  foreignInvested: boolean;
+  /** Catalogue industries the registered scope implies (a suggestion, never a decision). */
+  industries: string[];
+}
+
+// ── uploads and materials ─────────────────────────────────────────────────────────────
+
+export const UPLOAD_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export type UploadType = (typeof UPLOAD_TYPES)[number];
+/** Largest upload accepted, in bytes (a scanned page as JPEG or PDF). */
+export const MAX_UPLOAD_BYTES = 1024 * 1024;
+
+export interface UploadReceipt {
+  id: string;
+  type: UploadType;
+  size: number;
+  /** SHA-256 of the bytes, hex. */
+  sha256: string;
+}
+
+/**
+ * How the applicant provides a material the notice asks for:
+ * - `upload`: a file uploaded first (`POST /uploads`);
+ * - `commitment`: 告知承诺 — a signed commitment replaces it (only where the catalogue allows);
+ * - `later`: brought to the window at acceptance (容缺受理 is not assumed: the item waits).
+ * Materials the government already holds (`sharedData.held`) and materials on file from an
+ * earlier application (一次提交、多次复用) are never asked: the back end fills them in.
+ */
+export type MaterialProvision = { how: 'upload'; upload: string } | { how: 'commitment' } | { how: 'later' };
+
+/** How a material of an application is covered, as the back end records it. */
+export type MaterialRecord =
+  | { how: 'upload'; upload: string; sha256: string }
+  | { how: 'commitment' }
+  | { how: 'later' }
+  | { how: 'held'; by?: string }
+  | { how: 'onFile'; from: string; upload: string; sha256: string };
+
+// ── applications (一窗受理) ──────────────────────────────────────────────────────────────
+
+export interface ApplicantInput {
+  /** 统一社会信用代码: the registry supplies name, legal representative and address (never asked again). */
+  uscc: string;
+}
+
+export interface NewApplicationRequest {
+  kind: 'new';
+  /** The catalogue version the notice was made with; a newer catalogue answers 409. */
+  catalogueVersion: string;
+  /** Catalogue industry ids (1–8). */
+  industries: string[];
+  /** The questionnaire's answers; they must be complete. */
+  answers: Answers;
+  applicant: ApplicantInput;
+  /** The merged form (一表申请), by information element id. */
+  form: Record<string, FormValue>;
+  /** By material id. */
+  materials: Record<string, MaterialProvision>;
+  /** Permits whose commitment letter (告知承诺书) the applicant signed. */
+  commitments: string[];
+}
+
+export type ApplicationKind = 'new' | 'change' | 'renewal';
+
+/**
+ * accepted → (inspection → [rectification → reinspection]) → review → issued | refused | completed.
+ * `completed` ends a change or renewal; `refused` means no item was approved.
+ */
+export type ApplicationStatus = 'accepted' | 'inspection' | 'rectification' | 'reinspection' | 'review' | 'issued' | 'completed' | 'refused';
+
+export type ItemDecision = 'pending' | 'approved' | 'refused';
+
+export interface ApplicationItem {
+  permit: string;
+  /** The permit's code on the licence. */
+  code: number;
+  department: string;
+  /** `grant` a new item, `renew` it (延续), `add` it to a licence (增项). */
+  action: 'grant' | 'renew' | 'add';
+  /** 秒办: approved at once because the commitments were made. */
+  instant: boolean;
+  /** Needs the joint site inspection (一次踏勘). */
+  onSite: boolean;
+  due: Due;
+  decision: ItemDecision;
+  decidedAt?: string;
+  reason?: string;
+  certificateNumber?: string;
+}
+
+export interface InspectionFinding {
+  department: string;
+  passed: boolean;
+  /** What must be put right (empty when passed). */
+  issues: string[];
+  at: string;
+}
+
+export interface InspectionRound {
+  round: 1 | 2;
+  kind: 'inspection' | 'reinspection';
+  /** One appointment for every department (一次踏勘). */
+  appointment: { date: string; time: string; place: string; departments: string[] };
+  findings: InspectionFinding[];
+}
+
+export interface Inspection {
+  status: 'scheduled' | 'rectification' | 'reinspection' | 'passed' | 'failed';
+  rounds: InspectionRound[];
+  /** One consolidated rectification notice (整改意见一口告知) after a round with issues. */
+  rectification?: {
+    issuedAt: string;
+    /** Put right by this day. */
+    due: string;
+    items: { department: string; issues: string[] }[];
+    /** The applicant's report that it is done. */
+    reportedAt?: string;
+    note?: string;
+  };
+}
+
+export interface ApplicationView {
+  id: string;
+  kind: ApplicationKind;
+  status: ApplicationStatus;
+  createdAt: string;
+  /** The day of acceptance (受理): time limits count from the next working day. */
+  acceptedOn: string;
+  catalogueVersion: string;
+  industries: string[];
+  answers: Answers;
+  applicant: { uscc: string; name: string; legalRep: string; address: string };
+  form: Record<string, FormValue>;
+  materials: Record<string, MaterialRecord>;
+  commitments: string[];
+  items: ApplicationItem[];
+  /** The licence's own due date: the shortest (or longest, by policy) of its merged items, State Council items apart. */
+  due: Due;
+  inspection?: Inspection;
+  /** The licence this application issued, changes or renews. */
+  licenceNumber?: string;
+  /** For a change: what changes. */
+  change?: ChangeRequest;
+  history: HistoryEntry[];
+}
+
+export interface CreatedApplication {
+  application: ApplicationView;
+  /** The applicant's bearer token for this application: shown once, keep it. */
+  token: string;
+}
+
+/** What an officer sees in a list. */
+export interface ApplicationSummary {
+  id: string;
+  kind: ApplicationKind;
+  status: ApplicationStatus;
+  createdAt: string;
+  holder: string;
+  uscc: string;
+  /** The officer's department's items. */
+  items: ApplicationItem[];
+  inspection?: Inspection['status'];
+  licenceNumber?: string;
+}
+
+export interface DecisionRequest {
+  permit: string;
+  decision: 'approved' | 'refused';
+  /** Required when refusing (the legal reason the applicant is told). */
+  reason?: string;
+  certificateNumber?: string;
+}
+
+export interface FindingRequest {
+  passed: boolean;
+  issues: string[];
+}
+
+export interface RectificationReport {
+  note: string;
+}
+
+// ── save and resume ───────────────────────────────────────────────────────────────────
+
+export const MAX_DRAFT_BYTES = 64 * 1024;
+
+export interface DraftSaved {
+  /** What the applicant writes down or scans: 8 characters, shown as XXXX-XXXX. */
+  code: string;
+  savedAt: string;
+  expiresAt: string;
+}
+
+export interface DraftView extends DraftSaved {
+  data: unknown;
+}
+
+// ── licences ──────────────────────────────────────────────────────────────────────────
+
+export interface LicenceItemView {
+  permit: string;
+  code: number;
+  department: string;
+  state: StatusState;
+  validFrom: string;
+  validUntil: string;
+  certificateNumber?: string;
+}
+
+/** The public view: what the licence shows and its current state — no ID numbers, no phones. */
+export interface LicenceView {
+  number: string;
+  revision: number;
+  state: StatusState;
+  holder: string;
+  uscc: string;
+  legalRep: string;
+  address: string;
+  industries: string[];
+  issued: string;
+  validFrom: string;
+  validUntil: string;
+  items: LicenceItemView[];
+  notLicensed: string[];
+  /** The QR text of the current revision: `https://<host>/v#<base32>`. */
+  link: string;
+  /** Every revision and its state (older ones are superseded). */
+  revisions: { revision: number; issued: string; state: StatusState }[];
+  history: HistoryEntry[];
+}
+
+// ── the holder (电子营业执照 login, mocked) ────────────────────────────────────────────
+
+export interface ChallengeCreated {
+  challenge: string;
+  expiresAt: string;
+  /**
+   * The one-time code. A real platform sends it to the holder's 电子营业执照 app; the demo
+   * shows it, and says so.
+   */
+  demoCode: string;
+}
+
+export interface HolderSession {
+  token: string;
+  uscc: string;
+  expiresAt: string;
+}
+
+export type LifecycleRequest =
+  | { type: 'suspendBusiness'; reason: string } // 歇业
+  | { type: 'resumeBusiness' }
+  | { type: 'cancel'; reason: string } // 注销 the licence
+  | { type: 'cancelItems'; permits: string[]; reason: string } // 注销 items (减项 by cancellation)
+  | { type: 'renewal'; permits: string[] } // 延续
+  | ChangeRequest;
+
+/** 变更: 增项, 减项, 更名, 地址 — any together. A change of the face issues a new revision. */
+export interface ChangeRequest {
+  type: 'change';
+  addPermits?: string[];
+  removePermits?: string[];
+  holder?: string;
+  address?: string;
+  /** Form values the added items need (those on file are reused). */
+  form?: Record<string, FormValue>;
+  materials?: Record<string, MaterialProvision>;
+  commitments?: string[];
+}
+
+export type LifecycleResult = { licence: LicenceView } | { application: ApplicationView };
+
+export interface ItemActionRequest {
+  action: 'suspend' | 'restore' | 'revoke' | 'revokePenalty';
+  reason: string;
+}
+
+export interface MaterialsOnFile {
+  uscc: string;
+  materials: { material: string; upload: string; sha256: string; from: string; at: string }[];
+}
+
+// ── 好差评 and 社会监督 ─────────────────────────────────────────────────────────────────
+
+export interface RatingRequest {
+  application: string;
+  /** 5 非常满意 … 1 非常不满意. */
+  score: 1 | 2 | 3 | 4 | 5;
+  comment?: string;
+}
+
+/** A bad rating (≤ 2) is answered and put right: 评价、反馈、整改、监督 (seed 000). */
+export type RatingStatus = 'closed' | 'awaitingResponse' | 'rectifying' | 'rectified';
+
+export interface RatingView {
+  id: string;
+  application: string;
+  score: number;
+  comment?: string;
+  at: string;
+  status: RatingStatus;
+  response?: { text: string; at: string; department: string };
+  rectification?: { note: string; at: string; department: string };
+}
+
+export const REPORT_REASONS = ['forged', 'mismatch', 'notDisplayed', 'outOfScope', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+export interface ReportRequest {
+  /** The licence number as read, or the scanned QR text. */
+  licenceNumber?: string;
+  link?: string;
+  reason: ReportReason;
+  description: string;
+  /** Optional: reports may be anonymous. */
+  contact?: string;
+}
+
+export interface ReportView {
+  id: string;
+  at: string;
+  reason: ReportReason;
+  licenceNumber?: string;
+  description: string;
+  status: 'received' | 'confirmed' | 'unfounded';
+  resolution?: { note: string; at: string; department: string };
+}
+
+export interface ReportCreated {
+  report: ReportView;
+  /** Lets the reporter follow the report without an account. */
+  ticket: string;
+}
+
+export interface ReportResolution {
+  outcome: 'confirmed' | 'unfounded';
+  note: string;
+}
