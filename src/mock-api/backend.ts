@@ -27,6 +27,7 @@ import {
   MAX_DRAFT_BYTES,
   MAX_UPLOAD_BYTES,
   REPORT_REASONS,
+  STATUS_TTL_SECONDS,
   UPLOAD_TYPES,
   type ApplicationItem,
   type ChangeRequest,
@@ -51,6 +52,7 @@ import {
   invalid,
   json,
   notFound,
+  notModified,
   object,
   oneOf,
   problem,
@@ -79,7 +81,7 @@ import {
   type Change,
   type Env,
 } from './licensing.js';
-import { applicationSummary, applicationView, licenceView, ratingView, reportView, statusDocument, statusList, STATUS_TTL_SECONDS } from './views.js';
+import { applicationSummary, applicationView, licenceView, ratingView, reportView, statusDocument, statusList } from './views.js';
 
 export interface BackendData {
   catalogue: Catalogue;
@@ -423,7 +425,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (new TextEncoder().encode(JSON.stringify(body.data)).length > MAX_DRAFT_BYTES) {
       throw new HttpError(413, 'Payload too large', `A saved application is limited to ${MAX_DRAFT_BYTES} bytes.`, 'errors.tooLarge');
     }
-    if (typeof body.data !== 'object' || body.data === null) throw badRequest('"data" must be an object.', '/data');
+    if (typeof body.data !== 'object' || body.data === null || Array.isArray(body.data)) throw badRequest('"data" must be an object.', '/data');
     return body.data;
   }
 
@@ -495,7 +497,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }
     const etag = `"${state.statusVersion}-${signedList.at}"`;
     const headers = { 'content-type': STATUS_LIST_CONTENT_TYPE, 'cache-control': `public, max-age=${STATUS_TTL_SECONDS}`, etag };
-    if (ctx.request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+    if (notModified(ctx.request, etag)) return new Response(null, { status: 304, headers });
     return new Response(signedList.bytes as Uint8Array<ArrayBuffer>, { headers });
   }
 
@@ -765,7 +767,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const cacheable = (ctx: RouteContext, body: string, etag: string): Response => {
     const tag = `"${etag}"`;
     const headers = { etag: tag, 'cache-control': 'public, max-age=300, must-revalidate', 'content-type': 'application/json; charset=utf-8' };
-    if (ctx.request.headers.get('if-none-match') === tag) return new Response(null, { status: 304, headers });
+    if (notModified(ctx.request, tag)) return new Response(null, { status: 304, headers });
     return new Response(body, { status: 200, headers });
   };
 

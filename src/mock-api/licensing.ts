@@ -595,7 +595,7 @@ export function effectiveLicenceState(env: Env, l: LicenceRecord): StatusState {
 const refuseTransition = (reason: string): never => {
   throw reason === 'notAllowedInState'
     ? conflict('That is not possible in the current state.', 'errors.notNow')
-    : conflict('That action is not allowed.', 'errors.forbidden');
+    : forbidden('That action is not allowed for you.');
 };
 
 /** Apply item transitions, then the city's void-or-adjust policy to the licence. */
