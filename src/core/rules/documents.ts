@@ -7,7 +7,6 @@
  */
 import type { Catalogue, ConditionCategory, DocumentTemplate, Language, Text } from '../catalogue/types.js';
 import type { Notice } from './notice.js';
-import { CONDITION_CATEGORIES } from './notice.js';
 
 /** What the documents need from the catalogue the notice was built with. */
 export type DocumentCatalogue = Pick<Catalogue, 'version' | 'documents' | 'permits'>;
@@ -64,45 +63,54 @@ export function safeFilename(name: string, extension: string): string {
   return `${cleaned || 'document'}.${extension}`;
 }
 
-function checkVersion(catalogue: DocumentCatalogue, notice: Notice): void {
-  if (notice.catalogueVersion !== catalogue.version) {
-    throw new Error(`the notice was made with catalogue ${notice.catalogueVersion}, not ${catalogue.version}`);
-  }
+interface Scope {
+  /** The permits it covers, in notice order. */
+  permits: string[];
+  /** The notice's conditions it covers, by group, each with those of its permits in scope. */
+  conditions: { category: ConditionCategory; items: { text: Text; permits: string[] }[] }[];
 }
 
-/** The permits a commitment letter covers: those with a document a commitment replaces, in notice order. */
-function committedPermits(notice: Notice): string[] {
-  const mine = new Set(notice.materials.filter((m) => m.commitmentAllowed).flatMap((m) => m.permits));
-  return notice.permits.filter((p) => mine.has(p.id)).map((p) => p.id);
-}
-
-/** The management conditions and materials of `template` that the notice has, as `permit/id` pairs. */
-function served(catalogue: DocumentCatalogue, notice: Notice, template: DocumentTemplate): { conditions: { permit: string; text: Text }[]; permits: string[] } {
-  const conditions: { permit: string; text: Text }[] = [];
+/**
+ * What a document covers in a notice. The commitment letter: the permits with a document a
+ * commitment replaces, and all their conditions. A management-rules template: the management
+ * conditions it serves that the notice has, and the permits of those and of the documents it serves.
+ */
+function scope(catalogue: DocumentCatalogue, notice: Notice, template: DocumentTemplate): Scope {
+  let inScope: (permit: string, text: Text) => boolean;
   const permits = new Set<string>();
-  const management = notice.conditions.find((g) => g.category === 'management')?.items ?? [];
-  for (const ref of template.serves ?? []) {
-    if ('condition' in ref) {
-      const text = catalogue.permits.find((p) => p.id === ref.permit)?.conditions.find((c) => c.id === ref.condition)?.text;
-      if (text && management.some((item) => item.text['zh-CN'] === text['zh-CN'] && item.permits.includes(ref.permit))) {
-        conditions.push({ permit: ref.permit, text });
-        permits.add(ref.permit);
-      }
-    } else if (notice.materials.some((m) => m.id === ref.material && m.permits.includes(ref.permit))) permits.add(ref.permit);
+  if (template.kind === 'commitment') {
+    for (const m of notice.materials) if (m.commitmentAllowed) m.permits.forEach((p) => permits.add(p));
+    inScope = (permit) => permits.has(permit);
+  } else {
+    const keys = new Set<string>();
+    for (const ref of template.serves ?? []) {
+      if ('condition' in ref) {
+        const text = catalogue.permits.find((p) => p.id === ref.permit)?.conditions.find((c) => c.id === ref.condition)?.text;
+        if (text) keys.add(`${ref.permit}|${text['zh-CN']}`);
+      } else if (notice.materials.some((m) => m.id === ref.material && m.permits.includes(ref.permit))) permits.add(ref.permit);
+    }
+    inScope = (permit, text) => keys.has(`${permit}|${text['zh-CN']}`);
   }
-  return { conditions, permits: notice.permits.filter((p) => permits.has(p.id)).map((p) => p.id) };
+  const conditions = notice.conditions
+    .map((g) => ({
+      category: g.category,
+      items: g.items.map((c) => ({ text: c.text, permits: c.permits.filter((p) => inScope(p, c.text)) })).filter((c) => c.permits.length),
+    }))
+    .filter((g) => g.items.length);
+  for (const g of conditions) for (const c of g.items) c.permits.forEach((p) => permits.add(p));
+  return { permits: notice.permits.filter((p) => permits.has(p.id)).map((p) => p.id), conditions };
 }
 
 /**
  * The sample documents that apply to a notice (or a guide), in catalogue order: the commitment
  * letter when a commitment may replace some document, each management-rules template when the
- * notice has a condition or a document it serves.
+ * notice has a condition or a document it serves. Throws for a notice of another catalogue version.
  */
 export function applicableDocuments(catalogue: DocumentCatalogue, notice: Notice): DocumentTemplate[] {
-  checkVersion(catalogue, notice);
-  return catalogue.documents.templates.filter((t) =>
-    t.kind === 'commitment' ? committedPermits(notice).length > 0 : served(catalogue, notice, t).permits.length > 0,
-  );
+  if (notice.catalogueVersion !== catalogue.version) {
+    throw new Error(`the notice was made with catalogue ${notice.catalogueVersion}, not ${catalogue.version}`);
+  }
+  return catalogue.documents.templates.filter((t) => scope(catalogue, notice, t).permits.length);
 }
 
 /**
@@ -120,39 +128,17 @@ export function sampleDocument(
   if (!template) return undefined;
   const { common } = catalogue.documents;
   const tx = (text: Text) => text[language];
-  const list = (ids: readonly string[]) => ids.map((p) => permitName(p)).join(tx(common.separator));
-  const permitName = (p: string) => {
-    const found = notice.permits.find((x) => x.id === p);
-    return found ? tx(found.name) : p;
-  };
-
-  const commitment = template.kind === 'commitment';
-  const rules = commitment ? undefined : served(catalogue, notice, template);
-  const permits = commitment ? committedPermits(notice) : rules!.permits;
-  const inScope = new Set(permits);
-  const conditionGroups = (): DocumentList[] => {
-    const groups: { category: ConditionCategory; items: { text: Text; permits: string[] }[] }[] = commitment
-      ? notice.conditions.map((g) => ({
-          category: g.category,
-          items: g.items.map((c) => ({ text: c.text, permits: c.permits.filter((p) => inScope.has(p)) })).filter((c) => c.permits.length),
-        }))
-      : [{ category: 'management', items: rules!.conditions.map((c) => ({ text: c.text, permits: [c.permit] })) }];
-    return CONDITION_CATEGORIES.flatMap((category) => groups.filter((g) => g.category === category && g.items.length)).map((g) => ({
-      title: tx(common.categories[g.category]),
-      items: g.items.map((c) => fill(tx(common.conditionItem), { condition: tx(c.text), permits: list(c.permits) })),
-    }));
-  };
-  const inserts = {
-    permits: (): DocumentList[] => [
-      {
-        items: permits.map((p) => {
-          const permit = notice.permits.find((x) => x.id === p)!;
-          return fill(tx(common.permitItem), { permit: tx(permit.name), department: tx(permit.departmentName) });
-        }),
-      },
-    ],
-    conditions: conditionGroups,
-    materials: (): DocumentList[] => [
+  const permit = (id: string) => notice.permits.find((x) => x.id === id)!;
+  const list = (ids: readonly string[]) => ids.map((p) => tx(permit(p).name)).join(tx(common.separator));
+  const { permits, conditions } = scope(catalogue, notice, template);
+  const inserts: Record<'permits' | 'conditions' | 'materials', () => DocumentList[]> = {
+    permits: () => [{ items: permits.map((p) => fill(tx(common.permitItem), { permit: tx(permit(p).name), department: tx(permit(p).departmentName) })) }],
+    conditions: () =>
+      conditions.map((g) => ({
+        title: tx(common.categories[g.category]),
+        items: g.items.map((c) => fill(tx(common.conditionItem), { condition: tx(c.text), permits: list(c.permits) })),
+      })),
+    materials: () => [
       {
         items: notice.materials
           .filter((m) => m.commitmentAllowed)
