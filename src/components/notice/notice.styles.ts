@@ -206,6 +206,13 @@ export const styles = css`
   .document h4 + p {
     text-align: center;
   }
+  .document h5 {
+    margin: calc(var(--_space) * 2) 0 0;
+    font-size: 1em;
+  }
+  .list-title {
+    font-weight: 600;
+  }
   .signature {
     margin-left: auto;
     width: min(100%, 28rem);
@@ -274,6 +281,12 @@ export const styles = css`
     .print-document .document {
       display: block;
       border: 0;
+    }
+    .document h4 {
+      font-size: 14pt;
+    }
+    .document .sub {
+      font-size: 9pt;
     }
     .qr {
       width: 45mm;
