@@ -265,6 +265,9 @@ describe('serve: options', () => {
 });
 
 describe('serve: the servers (127.0.0.1 only)', () => {
+  // A mock back end that keeps state ($ONELICENCE_DATA_DIR, main's 4517ebb) keeps it here, not in
+  // the project's .data/; vitest runs this file in a process of its own.
+  process.env.ONELICENCE_DATA_DIR = join(temp, 'data');
   // Quiet, unwatched, no dependency pre-bundling, its own cache: nothing shared with `npm start`.
   const vite = (): InlineConfig => ({
     root,
