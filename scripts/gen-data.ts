@@ -126,6 +126,7 @@ function buildCity(city: string, gbtTable: GbtRow[], gbtEn: Record<string, strin
     gbt,
     checks: localize(f['checklists.json'].checks) as Catalogue['checks'],
     checklists: Object.fromEntries(f['checklists.json'].industries.map((l) => [l.industry, l.checks])),
+    documents: localize(f['documents.json']) as Catalogue['documents'],
     rules: localize({
       questions: questionnaires.rules.bank.questions,
       supersedes: questionnaires.rules.bank.supersedes,
