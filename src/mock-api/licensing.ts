@@ -244,7 +244,9 @@ export async function acceptApplication(env: Env, state: State, draft: Applicati
       department: p.department,
       action,
       instant: instant.has(permit),
-      onSite: p.onSiteInspection && !instant.has(permit),
+      // 延续 keeps the conditions already verified on site: no new inspection (the holder
+      // commits that nothing changed; a change of premises is a 变更, which is inspected).
+      onSite: p.onSiteInspection && !instant.has(permit) && action !== 'renew',
       due: dues.get(permit)!,
       decision: instant.has(permit) ? 'approved' : 'pending',
     };
