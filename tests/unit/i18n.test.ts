@@ -4,6 +4,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createI18n, onMissingKey, resources, LANGUAGES } from '../../src/i18n/index.js';
+import { OFFICER_NS, officerResources } from '../../src/officer/locales.js';
+import { addOfficerResources } from '../../src/officer/i18n.js';
 import { root } from './helpers/data.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -16,11 +18,14 @@ const flatten = (tree: Tree, prefix = ''): Map<string, string> => {
   }
   return out;
 };
-const flat = Object.fromEntries(LANGUAGES.map((l) => [l, flatten(resources[l] as unknown as Tree)]));
+const flatOf = (set: Record<string, unknown>) => Object.fromEntries(LANGUAGES.map((l) => [l, flatten(set[l] as Tree)]));
+const flat = flatOf(resources);
+// The officer console's own namespace (src/officer/locales), kept out of the kiosk's bundles.
+const officerFlat = flatOf(officerResources);
 // i18next plural forms: zh has only `_other`, en has `_one` and `_other`.
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const baseKeys = (keys: Iterable<string>) => [...new Set([...keys].map((k) => k.replace(PLURAL, '')))].sort();
-const hasKey = (lng: string, key: string) => flat[lng]!.has(key) || flat[lng]!.has(`${key}_other`);
+const hasKey = (lng: string, key: string, set = flat) => set[lng]!.has(key) || set[lng]!.has(`${key}_other`);
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 function walk(dir: string): string[] {
@@ -30,18 +35,24 @@ function walk(dir: string): string[] {
     return path.endsWith('.ts') ? [path] : [];
   });
 }
-const uiSources = ['src/components', 'src/kiosk', 'src/verify'].flatMap((d) => {
-  try {
-    return walk(join(root, d));
-  } catch {
-    return [];
-  }
-});
+const sources = (dirs: string[]) =>
+  dirs.flatMap((d) => {
+    try {
+      return walk(join(root, d));
+    } catch {
+      return [];
+    }
+  });
+const uiSources = sources(['src/components', 'src/kiosk', 'src/verify']);
+const officerSources = sources(['src/officer']);
 
-describe('locales', () => {
+describe.each([
+  ['shared', flat],
+  ['officer', officerFlat],
+] as const)('locales (%s)', (_name, set) => {
   it.each(LANGUAGES)('%s has exactly the keys of zh-CN, none empty, same placeholders', (lng) => {
-    const base = flat['zh-CN']!;
-    const other = flat[lng]!;
+    const base = set['zh-CN']!;
+    const other = set[lng]!;
     expect(baseKeys(other.keys())).toEqual(baseKeys(base.keys()));
     for (const [key, value] of other) {
       expect(value.trim(), `${lng}:${key}`).not.toBe('');
@@ -52,15 +63,16 @@ describe('locales', () => {
   });
 
   it('generates Traditional Chinese from zh-CN (not a copy, not typed by hand)', () => {
-    const tw = flat['zh-TW']!;
-    expect(tw.get('app.title')).toContain('業');
-    expect(tw.get('app.title')).toContain('證');
-    const differing = [...tw].filter(([k, v]) => v !== flat['zh-CN']!.get(k)).length;
+    const tw = set['zh-TW']!;
+    const title = tw.get('app.title') ?? tw.get('title');
+    expect(title).toContain('業');
+    expect(title).toContain('證');
+    const differing = [...tw].filter(([k, v]) => v !== set['zh-CN']!.get(k)).length;
     expect(differing / tw.size).toBeGreaterThan(0.5);
   });
 
   it('English spells the noun "licence"', () => {
-    for (const [key, value] of flat.en!) expect(value, key).not.toMatch(/\blicense\b/i);
+    for (const [key, value] of set.en!) expect(value, key).not.toMatch(/\blicense\b/i);
   });
 });
 
@@ -81,10 +93,11 @@ describe('i18n runtime', () => {
   });
 
   it.each(LANGUAGES)('resolves every key in %s without a missing-key report', (lng) => {
-    const i18n = createI18n(lng);
+    const i18n = addOfficerResources(createI18n(lng));
     const missing: string[] = [];
     const off = onMissingKey((_l, key) => missing.push(key));
     for (const key of baseKeys(flat['zh-CN']!.keys())) i18n.t(key, { count: 2 });
+    for (const key of baseKeys(officerFlat['zh-CN']!.keys())) i18n.t(key, { count: 2, ns: OFFICER_NS });
     off();
     expect(missing).toEqual([]);
   });
@@ -101,9 +114,19 @@ describe('sources', () => {
     expect(missing).toEqual([]);
   });
 
+  it('every literal key the officer console uses exists in its namespace', () => {
+    const used = new Set<string>();
+    for (const file of officerSources) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)*)'/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(50);
+    const missing = LANGUAGES.flatMap((lng) => [...used].filter((k) => !hasKey(lng, k, officerFlat)).map((k) => `${lng}:${k}`));
+    expect(missing).toEqual([]);
+  });
+
   it('no Chinese text in UI code outside comments (user-facing strings live in the locales)', () => {
     const offenders: string[] = [];
-    for (const file of uiSources) {
+    for (const file of [...uiSources, ...officerSources]) {
       const code = readFileSync(file, 'utf8')
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');

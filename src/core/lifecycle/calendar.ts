@@ -9,8 +9,15 @@
  * package does not cover yet, only weekends are known. Results that depend on such a year are
  * marked `provisional`, so a due date is never shown as more certain than it is.
  */
-import { getDayDetail } from 'chinese-days';
+import * as chineseDays from 'chinese-days';
 import { dateToDays, daysToDate } from '../credential/dates.js';
+
+// The package's ES build (bundlers, vitest) has named exports; its CommonJS build, which Node's
+// own ESM loader takes (the Vite config, `npm start`, the build), exposes them on the default
+// export only, since Node cannot detect the names in its minified UMD wrapper.
+const { getDayDetail } = (chineseDays as unknown as { default?: typeof chineseDays }).default?.getDayDetail
+  ? (chineseDays as unknown as { default: typeof chineseDays }).default
+  : chineseDays;
 
 /** Years whose holiday arrangement the calendar data includes (checked by a test). */
 export const CALENDAR_YEARS = { first: 2004, last: 2026 } as const;
