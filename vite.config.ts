@@ -42,7 +42,11 @@ export default defineConfig({
     sourcemap: true,
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { kiosk: fileURLToPath(new URL('index.html', import.meta.url)) },
+      input: {
+        kiosk: fileURLToPath(new URL('index.html', import.meta.url)),
+        // The officer console (its own page, not part of the kiosk).
+        officer: fileURLToPath(new URL('officer.html', import.meta.url)),
+      },
     },
   },
 });

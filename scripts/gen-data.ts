@@ -5,8 +5,9 @@
  *     English names and pinyin, and a content-hashed version: src/data/generated/catalogue.<city>.json;
  *  3. writes the search index with pinyin keys computed here, so no pinyin dictionary
  *     ships to the browser: src/data/generated/search-index.<city>.json;
- *  4. generates the zh-TW locales from zh-CN: src/i18n/locales/generated/zh-TW.json and
- *     generated/api/zh-TW.json (the API's messages);
+ *  4. generates the zh-TW locales from zh-CN: src/i18n/locales/generated/zh-TW.json,
+ *     generated/api/zh-TW.json (the API's messages) and the officer console's
+ *     src/officer/locales/generated/zh-TW.json;
  *  5. writes what a licence verifier needs from each catalogue — the names behind the permit
  *     and industry numbers on licence QR codes: src/data/generated/licence-names.<city>.json —
  *     and the trust lists: trust-list.demo.json (the DEMO issuer) and trust-list.production.json
@@ -194,7 +195,11 @@ function trustLists(catalogues: Map<string, Catalogue>): { demo: TrustList; prod
 }
 
 function generateLocales(): void {
-  const src = join(root, 'src/i18n/locales');
+  // The shared locales, and the officer console's own namespace (kept out of the kiosk's bundles).
+  for (const src of [join(root, 'src/i18n/locales'), join(root, 'src/officer/locales')]) generateLocale(src);
+}
+
+function generateLocale(src: string): void {
   const zhCN = readJson(join(src, 'zh-CN.json'));
   const convert = (v: unknown): unknown =>
     typeof v === 'string'

@@ -180,6 +180,7 @@ export async function startServer(options: ServeOptions, env: ServeEnvironment =
   const port = address.port;
   if (!certs) {
     printUrls();
+    log(`  ➜  Officer console (demo login): http://${options.host}:${port}/officer.html`);
     return { address: address.address, port, urls: [`http://${options.host}:${port}/`], close };
   }
   const urls = lanIps.filter((ip) => options.host !== ALL_INTERFACES || ip !== LOOPBACK).map((ip) => `https://${ip}:${port}/`);

@@ -18,6 +18,7 @@ import { I18nController } from '../i18n/controller.js';
 import { sharedI18n } from '../i18n/index.js';
 import type { Catalogue, Text } from '../core/catalogue/types.js';
 import { tokens } from '../components/shared/tokens.js';
+import { appShell } from '../components/shared/app-shell.js';
 import { KIOSK_THEME_CSS } from '../components/shared/themes.js';
 import type { AnswerDetail, IndustrySelectDetail, LanguageChangeDetail, NoticeReadyDetail } from '../components/events.js';
 import { buildGuide, buildNotice, type Notice } from '../core/rules/notice.js';
@@ -38,25 +39,11 @@ themeSheet.replaceSync(KIOSK_THEME_CSS);
 export class OneKioskApp extends LitElement {
   static override styles = [
     tokens,
+    appShell,
     css`
       :host {
         /* Resolved here, so the header's inverted colours reach the switch as values. */
         --kiosk-header-bg: var(--one-color-primary, #0a4a94);
-        display: flex;
-        flex-direction: column;
-        min-height: 100vh;
-        background: var(--_surface);
-      }
-      .skip {
-        position: absolute;
-        left: -10000px;
-      }
-      .skip:focus {
-        left: var(--_space);
-        top: var(--_space);
-        z-index: 10;
-        background: var(--_bg);
-        padding: var(--_space);
       }
       header {
         display: flex;

@@ -379,7 +379,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       permit: text(body.permit, '/permit', { max: 80 }),
       decision: oneOf(body.decision, '/decision', ['approved', 'refused'] as const),
       ...(body.reason !== undefined ? { reason: text(body.reason, '/reason', { min: 2, max: 500, multiline: true }) } : {}),
-      ...(body.certificateNumber !== undefined ? { certificateNumber: text(body.certificateNumber, '/certificateNumber', { max: 60, pattern: /^[\x21-\x7e\u4e00-\u9fff（）]+$/ }) } : {}),
+      ...(body.certificateNumber !== undefined ? { certificateNumber: text(body.certificateNumber, '/certificateNumber', { max: 60, pattern: /^[\x21-\x7e\u4e00-\u9fff（）〔〕]+$/ }) } : {}),
     };
     return run(async (state) => {
       const current = state.applications.get(a.id)!;

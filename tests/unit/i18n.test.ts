@@ -5,6 +5,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createI18n, onMissingKey, resources, LANGUAGES } from '../../src/i18n/index.js';
 import { addApiMessages, apiResources, API_NAMESPACE, problemMessage } from '../../src/i18n/api.js';
+import { OFFICER_NS, officerResources } from '../../src/officer/locales.js';
+import { addOfficerResources } from '../../src/officer/i18n.js';
 import { root } from './helpers/data.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -19,15 +21,19 @@ const flatten = (tree: Tree, prefix = ''): Map<string, string> => {
 };
 const flatAll = (bundle: Record<string, unknown>) => Object.fromEntries(LANGUAGES.map((l) => [l, flatten(bundle[l] as Tree)]));
 const flat = flatAll(resources);
-/** The component bundle (namespace `translation`) and the API's messages (namespace `api`, a bundle of its own). */
+/**
+ * The component bundle (namespace `translation`), the API's messages (namespace `api`) and the
+ * officer console's strings (namespace `officer`): each a bundle of its own, kept out of the kiosk's.
+ */
 const bundles = [
   { ns: 'translation', flat },
   { ns: API_NAMESPACE, flat: flatAll(apiResources) },
+  { ns: OFFICER_NS, flat: flatAll(officerResources) },
 ] as const;
 // i18next plural forms: zh has only `_other`, en has `_one` and `_other`.
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const baseKeys = (keys: Iterable<string>) => [...new Set([...keys].map((k) => k.replace(PLURAL, '')))].sort();
-const hasKey = (lng: string, key: string) => flat[lng]!.has(key) || flat[lng]!.has(`${key}_other`);
+const hasKey = (lng: string, key: string, set = flat) => set[lng]!.has(key) || set[lng]!.has(`${key}_other`);
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 function walk(dir: string): string[] {
@@ -37,13 +43,16 @@ function walk(dir: string): string[] {
     return path.endsWith('.ts') ? [path] : [];
   });
 }
-const uiSources = ['src/components', 'src/kiosk', 'src/verify'].flatMap((d) => {
-  try {
-    return walk(join(root, d));
-  } catch {
-    return [];
-  }
-});
+const sources = (dirs: string[]) =>
+  dirs.flatMap((d) => {
+    try {
+      return walk(join(root, d));
+    } catch {
+      return [];
+    }
+  });
+const uiSources = sources(['src/components', 'src/kiosk', 'src/verify']);
+const officerSources = sources(['src/officer']);
 
 describe.each(bundles)('locales, namespace $ns', ({ ns, flat }) => {
   it.each(LANGUAGES)('%s has exactly the keys of zh-CN, none empty, same placeholders', (lng) => {
@@ -60,11 +69,12 @@ describe.each(bundles)('locales, namespace $ns', ({ ns, flat }) => {
 
   it('generates Traditional Chinese from zh-CN (not a copy, not typed by hand)', () => {
     const tw = flat['zh-TW']!;
-    if (ns === 'translation') {
-      expect(tw.get('app.title')).toContain('業');
-      expect(tw.get('app.title')).toContain('證');
-    } else {
+    if (ns === API_NAMESPACE) {
       expect(tw.get('errors.noItemsLeft')).toContain('許可證');
+    } else {
+      const title = tw.get('app.title') ?? tw.get('title');
+      expect(title).toContain('業');
+      expect(title).toContain('證');
     }
     const differing = [...tw].filter(([k, v]) => v !== flat['zh-CN']!.get(k)).length;
     expect(differing / tw.size).toBeGreaterThan(0.5);
@@ -92,7 +102,7 @@ describe('i18n runtime', () => {
   });
 
   it.each(LANGUAGES)('resolves every key in %s without a missing-key report', (lng) => {
-    const i18n = addApiMessages(createI18n(lng));
+    const i18n = addOfficerResources(addApiMessages(createI18n(lng)));
     const missing: string[] = [];
     const off = onMissingKey((_l, key) => missing.push(key));
     for (const { ns, flat } of bundles) for (const key of baseKeys(flat['zh-CN']!.keys())) i18n.t(key, { count: 2, ns });
@@ -120,9 +130,19 @@ describe('sources', () => {
     expect(missing).toEqual([]);
   });
 
+  it('every literal key the officer console uses exists in its namespace', () => {
+    const used = new Set<string>();
+    for (const file of officerSources) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)*)'/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(50);
+    const missing = LANGUAGES.flatMap((lng) => [...used].filter((k) => !hasKey(lng, k, bundles[2].flat)).map((k) => `${lng}:${k}`));
+    expect(missing).toEqual([]);
+  });
+
   it('no Chinese text in UI code outside comments (user-facing strings live in the locales)', () => {
     const offenders: string[] = [];
-    for (const file of uiSources) {
+    for (const file of [...uiSources, ...officerSources]) {
       const code = readFileSync(file, 'utf8')
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');

@@ -6,12 +6,8 @@ import { createBackend, type Backend } from '../../../src/mock-api/backend.js';
 import { demoIssuer, loadBackendData } from '../../../src/mock-api/node/load.js';
 import { MemoryLog, type EventLog } from '../../../src/mock-api/store/log.js';
 import type { BackendData } from '../../../src/mock-api/backend.js';
-import { combine, evaluateAnswers } from '../../../src/core/rules/engine.js';
-import { buildNotice } from '../../../src/core/rules/notice.js';
-import type { Answers } from '../../../src/core/rules/types.js';
-import type { FormValue, MaterialProvision, NewApplicationRequest } from '../../../src/api/types.js';
-import type { InformationElement } from '../../../src/core/catalogue/types.js';
 import { root } from './data.js';
+import { PDF } from '../../fixtures/new-application.js';
 
 let cached: Promise<BackendData> | undefined;
 export const backendData = (): Promise<BackendData> => (cached ??= loadBackendData(root));
@@ -55,66 +51,9 @@ export async function testBackend(options: { log?: EventLog; now?: Date; data?: 
   return { ...backend, data, log, clock, call, ok };
 }
 
-/** A value that passes the checks for `el` (the demo's answers for the form). */
-export function sampleValue(el: InformationElement): FormValue {
-  switch (el.type) {
-    case 'number':
-      return 120;
-    case 'boolean':
-      return true;
-    case 'date':
-      return '2026-01-15';
-    case 'choice':
-      return el.options![0]!.value;
-    case 'multi-choice':
-      return [el.options![0]!.value];
-    case 'phone':
-      return '13800138000';
-    case 'email':
-      return 'owner@example.cn';
-    case 'uscc':
-      return '91310115MA1J2D7H6R';
-    case 'id-number':
-      return '110101199003074477';
-    case 'address':
-      return '上海市浦东新区张杨路1588弄12号1层102室';
-    default:
-      return '陈立峰';
-  }
-}
-
-/** 上海浦江味道餐饮管理有限公司: an active restaurant company in the demo registry. */
-export const RESTAURANT_USCC = '91310115MA1J2D7H6R';
-
-/**
- * A complete, valid new application: the industries and answers given, every form field the
- * permits ask, every material of the notice provided by commitment where allowed and uploaded
- * (with `upload`) otherwise.
- */
-export function newApplication(
-  b: Pick<TestBackend, 'data'>,
-  options: { industries?: string[]; answers?: Answers; uscc?: string; upload: string; commit?: boolean },
-): NewApplicationRequest {
-  const catalogue = b.data.catalogue;
-  const industries = options.industries ?? ['restaurant'];
-  const answers = options.answers ?? { 'sells-liquor': true, 'sells-tobacco': true, 'floor-area': 200 };
-  const evaluation = evaluateAnswers(catalogue, combine(catalogue.rules, industries), answers);
-  const notice = buildNotice(catalogue, evaluation);
-  const form: Record<string, FormValue> = {};
-  for (const p of evaluation.permits) {
-    for (const id of catalogue.permits.find((x) => x.id === p.permit)!.informationElements) {
-      const el = catalogue.elements.find((e) => e.id === id)!;
-      if (el.prefill !== 'enterprise-registry' && el.type !== 'file') form[id] = sampleValue(el);
-    }
-  }
-  const commit = options.commit ?? true;
-  const materials: Record<string, MaterialProvision> = {};
-  for (const m of notice.materials) materials[m.key] = commit && m.commitmentAllowed ? { how: 'commitment' } : { how: 'upload', upload: options.upload };
-  const commitments = commit ? notice.permits.map((p) => p.id) : [];
-  return { kind: 'new', catalogueVersion: catalogue.version, industries, answers, applicant: { uscc: options.uscc ?? RESTAURANT_USCC }, form, materials, commitments };
-}
-
-export const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+// The valid application bodies live with the browser-safe fixtures (the officer console's
+// component tests build them in the page too).
+export { newApplication, PDF, RESTAURANT_USCC, sampleValue } from '../../fixtures/new-application.js';
 
 export async function uploadPdf(b: TestBackend): Promise<string> {
   const res = await b.call('POST', '/v1/uploads', { headers: { 'content-type': 'application/pdf' }, raw: PDF });

@@ -1,0 +1,25 @@
+/**
+ * What the app shells (the kiosk, the officer console) share: a full-height column on the
+ * surface colour, and a skip button that shows only when focused.
+ */
+import { css } from 'lit';
+
+export const appShell = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    min-height: 100vh;
+    background: var(--_surface);
+  }
+  .skip {
+    position: absolute;
+    left: -10000px;
+  }
+  .skip:focus {
+    left: var(--_space);
+    top: var(--_space);
+    z-index: 10;
+    background: var(--_bg);
+    padding: var(--_space);
+  }
+`;
