@@ -195,11 +195,16 @@ function trustLists(catalogues: Map<string, Catalogue>): { demo: TrustList; prod
 }
 
 function generateLocales(): void {
-  // The shared locales, and the officer console's own namespace (kept out of the kiosk's bundles).
-  for (const src of [join(root, 'src/i18n/locales'), join(root, 'src/officer/locales')]) generateLocale(src);
+  // The shared locales, the API's messages (namespace `api`, src/i18n/api.ts) and the officer
+  // console's own namespace: each a bundle of its own, kept out of the kiosk's.
+  for (const dir of ['src/i18n/locales', 'src/i18n/locales/api', 'src/officer/locales']) {
+    const src = join(root, dir);
+    const out = dir === 'src/i18n/locales/api' ? join(root, 'src/i18n/locales/generated/api') : join(src, 'generated');
+    generateLocale(src, out);
+  }
 }
 
-function generateLocale(src: string): void {
+function generateLocale(src: string, out: string): void {
   const zhCN = readJson(join(src, 'zh-CN.json'));
   const convert = (v: unknown): unknown =>
     typeof v === 'string'
@@ -207,9 +212,7 @@ function generateLocale(src: string): void {
       : v && typeof v === 'object'
         ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, convert(x)]))
         : v;
-  writeIfChanged(join(src, 'generated/zh-TW.json'), `${JSON.stringify(convert(zhCN), null, 2)}\n`);
-  // The API's messages (namespace `api`, src/i18n/api.ts): a bundle of their own.
-  writeIfChanged(join(src, 'generated/api/zh-TW.json'), `${JSON.stringify(convert(readJson(join(src, 'api/zh-CN.json'))), null, 2)}\n`);
+  writeIfChanged(join(out, 'zh-TW.json'), `${JSON.stringify(convert(zhCN), null, 2)}\n`);
 }
 
 function main(): void {
