@@ -1,4 +1,6 @@
 // End-to-end journeys on the built app (`vite preview` with the mock API), one shared build.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromeFlags, findChrome } from './scripts/chrome.mjs';
 
@@ -22,6 +24,8 @@ export default defineConfig({
     command: `node scripts/serve.mjs preview --port ${port}`,
     url: `http://127.0.0.1:${port}/api/v1/health`,
     reuseExistingServer: false,
+    // A fresh event log for every run: the mock back end starts empty.
+    env: { ONELICENCE_DATA_DIR: join(tmpdir(), `onelicence-e2e-${port}-${Date.now()}`) },
     timeout: 60000,
   },
 });

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { benchSearch } from './search.js';
 import { benchCredential } from './credential.js';
 import { benchRules } from './rules.js';
+import { benchMockApi } from './mock-api.js';
 import { bundleSize, gzipBytes } from './bundle-size.js';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -20,6 +21,9 @@ async function main(): Promise<void> {
   results.credential = await benchCredential();
   console.log('questionnaire and notice (per scenario)…');
   results.rules = benchRules();
+
+  console.log('mock back end (Node host, log on disk)…');
+  results.mockApi = await benchMockApi();
 
   console.log('sizes…');
   const navigator = await bundleSize('src/components/industry-navigator/industry-navigator.ts');
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
     console.log(`| credential: ${k} | ${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : v} |`);
   }
   for (const [k, v] of Object.entries(results.rules as Record<string, number>)) console.log(`| questionnaire+notice ${k} | ${v} |`);
+  for (const [k, v] of Object.entries(results.mockApi as Record<string, number>)) console.log(`| mock API ${k} | ${Number.isInteger(v) ? v : v.toFixed(2)} |`);
   for (const [k, v] of Object.entries(results.sizes as Record<string, { raw: number; gzip: number }>)) {
     console.log(`| ${k} | ${kb(v.gzip)} gzip (${kb(v.raw)} raw) |`);
   }

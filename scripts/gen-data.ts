@@ -5,7 +5,8 @@
  *     English names and pinyin, and a content-hashed version: src/data/generated/catalogue.<city>.json;
  *  3. writes the search index with pinyin keys computed here, so no pinyin dictionary
  *     ships to the browser: src/data/generated/search-index.<city>.json;
- *  4. generates the zh-TW locale from zh-CN: src/i18n/locales/generated/zh-TW.json;
+ *  4. generates the zh-TW locales from zh-CN: src/i18n/locales/generated/zh-TW.json and
+ *     generated/api/zh-TW.json (the API's messages);
  *  5. writes what a licence verifier needs from each catalogue — the names behind the permit
  *     and industry numbers on licence QR codes: src/data/generated/licence-names.<city>.json —
  *     and the trust lists: trust-list.demo.json (the DEMO issuer) and trust-list.production.json
@@ -125,6 +126,7 @@ function buildCity(city: string, gbtTable: GbtRow[], gbtEn: Record<string, strin
     gbt,
     checks: localize(f['checklists.json'].checks) as Catalogue['checks'],
     checklists: Object.fromEntries(f['checklists.json'].industries.map((l) => [l.industry, l.checks])),
+    documents: localize(f['documents.json']) as Catalogue['documents'],
     rules: localize({
       questions: questionnaires.rules.bank.questions,
       supersedes: questionnaires.rules.bank.supersedes,
@@ -201,6 +203,8 @@ function generateLocales(): void {
         ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, convert(x)]))
         : v;
   writeIfChanged(join(src, 'generated/zh-TW.json'), `${JSON.stringify(convert(zhCN), null, 2)}\n`);
+  // The API's messages (namespace `api`, src/i18n/api.ts): a bundle of their own.
+  writeIfChanged(join(src, 'generated/api/zh-TW.json'), `${JSON.stringify(convert(readJson(join(src, 'api/zh-CN.json'))), null, 2)}\n`);
 }
 
 function main(): void {

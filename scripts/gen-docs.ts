@@ -1,10 +1,12 @@
 /**
  * Writes docs/components/<tag>.md for every custom element in custom-elements.json (made by
- * @custom-elements-manifest/analyzer from the components' JSDoc). The API tables are never
- * written by hand. `--check` fails if the committed pages differ from what would be written.
+ * @custom-elements-manifest/analyzer from the components' JSDoc), and docs/openapi.json from
+ * scripts/gen-openapi.ts. The API tables are never written by hand. `--check` fails if the
+ * committed files differ from what would be written.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openapiJson } from './gen-openapi.js';
 
 interface Described {
   name: string;
@@ -95,15 +97,20 @@ function main(): void {
     else writeFileSync(path, text);
   }
   for (const file of readdirSync(dir)) if (!pages.has(file)) stale.push(`${join(dir, file)} (no such component)`);
+  const openapi = 'docs/openapi.json';
+  if ((existsSync(openapi) ? readFileSync(openapi, 'utf8') : undefined) !== openapiJson()) {
+    if (check) stale.push(`${openapi} (from scripts/gen-openapi.ts)`);
+    else writeFileSync(openapi, openapiJson());
+  }
   if (pages.size === 0) {
     console.error('gen-docs: custom-elements.json lists no custom elements');
     process.exit(1);
   }
   if (stale.length) {
-    console.error(`gen-docs: these pages are out of date with the components' JSDoc (run npm run docs):\n  ${stale.join('\n  ')}`);
+    console.error(`gen-docs: these files are out of date with the components' JSDoc or scripts/gen-openapi.ts (run npm run docs):\n  ${stale.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(`gen-docs: ${pages.size} component page(s) ${check ? 'up to date' : 'written'}`);
+  console.log(`gen-docs: ${pages.size} component page(s) and docs/openapi.json ${check ? 'up to date' : 'written'}`);
 }
 
 main();

@@ -29,13 +29,32 @@ const shots = [
     await p.getByRole('heading', { name: '开业后的监管检查（一业一单）' }).scrollIntoViewIfNeeded();
     await p.evaluate(() => window.scrollBy(0, -40));
   } },
+  // Its sample documents (文书样本), and the commitment letter viewed in the page.
+  { name: 'notice-documents-zh-CN', steps: async (p) => {
+    await bookshopCafeNotice(p);
+    await p.getByRole('heading', { name: '文书样本' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await p.evaluate(() => window.scrollBy(0, -40));
+  } },
+  { name: 'notice-document-view-zh-CN', steps: async (p) => {
+    await bookshopCafeNotice(p);
+    await p.getByRole('button', { name: /^查看和打印.*行业综合许可告知承诺书$/ }).click();
+    await p.getByRole('heading', { name: '行业综合许可告知承诺书（样本）' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await p.evaluate(() => window.scrollBy(0, -40));
+  } },
+  // A management-rules template as its own print button prints it (alone, on A4 paper).
+  { name: 'notice-document-print-zh-CN', steps: async (p) => {
+    await bookshopCafeNotice(p);
+    await p.getByRole('button', { name: /^查看和打印.*食品安全管理制度$/ }).click();
+    await p.evaluate(() => document.querySelector('one-kiosk-app').shadowRoot.querySelector('one-notice').shadowRoot.querySelector('.base').classList.add('print-document'));
+    await p.emulateMedia({ media: 'print' });
+    await p.evaluate(() => window.scrollTo(0, 0));
+  } },
   // The same notice opened on a phone from that QR (read-only), and a damaged link.
   { name: 'notice-shared-phone-zh-CN', viewport: { width: 390, height: 844 }, steps: async (p) => {
     await bookshopCafeNotice(p);
     const link = await p.evaluate(() => document.querySelector('one-kiosk-app').shadowRoot.querySelector('one-notice').shareLink);
-    await p.goto(link); // only the fragment differs: the page stays, scrolled; a phone would start at the top
+    await p.goto(link); // only the fragment differs: the kiosk shows the shared notice from its top
     await p.getByRole('note').waitFor();
-    await p.evaluate(() => window.scrollTo(0, 0));
   } },
   { name: 'notice-shared-broken-en', viewport: { width: 390, height: 844 }, steps: async (p) => {
     await p.getByRole('button', { name: 'English' }).click();

@@ -1,17 +1,7 @@
-// Serves the app with the mock API on loopback: `node scripts/serve.mjs dev|preview [--port N]`.
-// Binds 127.0.0.1 only.
-import { createServer, preview } from 'vite';
+// Serves the app with the mock API: `node scripts/serve.mjs dev|preview [--port N] [--lan] [--host IP]`.
+// Binds 127.0.0.1 (http) unless --lan asks for HTTPS on the local network: see scripts/serve-lib.ts
+// and docs/lan-mode.md.
+import { tsImport } from 'tsx/esm/api';
 
-const [mode = 'dev', ...rest] = process.argv.slice(2);
-const portArg = rest.indexOf('--port');
-const port = portArg >= 0 ? Number(rest[portArg + 1]) : undefined;
-const host = '127.0.0.1';
-
-if (mode === 'preview') {
-  const server = await preview({ preview: { host, port, strictPort: port !== undefined } });
-  server.printUrls();
-} else {
-  const server = await createServer({ server: { host, port } });
-  await server.listen();
-  server.printUrls();
-}
+const { main } = await tsImport('./serve-lib.ts', import.meta.url);
+await main(process.argv.slice(2));

@@ -33,6 +33,14 @@ export interface HistoryEntry {
   reason?: string;
 }
 
+/** `GET /health`. */
+export interface Health {
+  status: 'ok';
+  catalogueVersion: string;
+  /** Events in the mock's log. */
+  events: number;
+}
+
 // ── the enterprise registry (prefill by 统一社会信用代码) ───────────────────────────────
 
 export interface EnterpriseView {
@@ -246,6 +254,9 @@ export interface DraftView extends DraftSaved {
   data: unknown;
 }
 
+/** How long a verifier may rely on a status artefact, in seconds (docs/qr-profile.md §7). */
+export const STATUS_TTL_SECONDS = 300;
+
 // ── licences ──────────────────────────────────────────────────────────────────────────
 
 export interface LicenceItemView {
@@ -303,8 +314,17 @@ export type LifecycleRequest =
   | { type: 'resumeBusiness' }
   | { type: 'cancel'; reason: string } // 注销 the licence
   | { type: 'cancelItems'; permits: string[]; reason: string } // 注销 items (减项 by cancellation)
-  | { type: 'renewal'; permits: string[] } // 延续
+  | RenewalRequest // 延续
   | ChangeRequest;
+
+/** 延续: the items to renew; materials on file are reused, so form and materials are rarely needed. */
+export interface RenewalRequest {
+  type: 'renewal';
+  permits: string[];
+  form?: Record<string, FormValue>;
+  materials?: Record<string, MaterialProvision>;
+  commitments?: string[];
+}
 
 /** 变更: 增项, 减项, 更名, 地址 — any together. A change of the face issues a new revision. */
 export interface ChangeRequest {
@@ -319,7 +339,8 @@ export interface ChangeRequest {
   commitments?: string[];
 }
 
-export type LifecycleResult = { licence: LicenceView } | { application: ApplicationView };
+/** 200: done at once (歇业, 恢复营业, 注销, a change without added items); 201: an application for the departments. */
+export type LifecycleResult = { licence: LicenceView } | CreatedApplication;
 
 export interface ItemActionRequest {
   action: 'suspend' | 'restore' | 'revoke' | 'revokePenalty';
@@ -377,6 +398,12 @@ export interface ReportView {
   resolution?: { note: string; at: string; department: string };
 }
 
+/** What an officer sees of a report: also the reporter's contact and the scanned link. */
+export interface OfficerReportView extends ReportView {
+  contact?: string;
+  link?: string;
+}
+
 export interface ReportCreated {
   report: ReportView;
   /** Lets the reporter follow the report without an account. */
@@ -386,4 +413,30 @@ export interface ReportCreated {
 export interface ReportResolution {
   outcome: 'confirmed' | 'unfounded';
   note: string;
+}
+
+// ── lists ─────────────────────────────────────────────────────────────────────────────
+
+/** `GET /holder/licences`: the logged-in enterprise's licences. */
+export interface HolderLicences {
+  uscc: string;
+  licences: LicenceView[];
+}
+
+/** `GET /officer/…`: what concerns the officer's department (applications newest first). */
+export interface OfficerApplications {
+  department: string;
+  applications: ApplicationSummary[];
+}
+export interface OfficerLicences {
+  department: string;
+  licences: LicenceView[];
+}
+export interface OfficerRatings {
+  department: string;
+  ratings: RatingView[];
+}
+export interface OfficerReports {
+  department: string;
+  reports: ReportView[];
 }

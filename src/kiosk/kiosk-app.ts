@@ -1,7 +1,7 @@
 /**
  * The kiosk shell. At this stage it runs the first steps of the journey: find your industry
  * (一键导航), see which departments and permits the choice involves, answer the questions
- * (智能问答) and read the notice (一单告知), with a QR that opens the same notice on a phone:
+ * (智能问答) and read the notice (一单告知) with its sample documents (文书样本), with a QR that opens the same notice on a phone:
  * the kiosk page with `#notice=<base32>`, which this shell opens read-only, leaving the
  * session untouched (a bad link gets a clear message and changes nothing). It owns the page-wide
  * settings (language, elder mode), provides the API client and the i18n instance to the
@@ -10,7 +10,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { apiContext } from '../api/context.js';
 import { createApiClient, ApiError } from '../api/client.js';
 import { i18nContext } from '../i18n/context.js';
@@ -145,6 +145,18 @@ export class OneKioskApp extends LitElement {
         padding: 0 var(--_space);
         border-left: 4px solid var(--_primary);
       }
+      @media print {
+        :host {
+          background: none;
+        }
+        header,
+        .steps {
+          display: none;
+        }
+        main {
+          padding: 0;
+        }
+      }
       .steps {
         display: flex;
         flex-wrap: wrap;
@@ -183,7 +195,10 @@ export class OneKioskApp extends LitElement {
 
   private readonly onHashChange = () => {
     this.shared = readSharedNoticeFragment(location.hash);
+    this.toTop = true;
   };
+  /** A shared link (or a bad one) was opened: show it from its top, not where the page was scrolled. */
+  private toTop = true;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -196,6 +211,12 @@ export class OneKioskApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  protected override updated(): void {
+    if (!this.toTop || this.data.status !== TaskStatus.COMPLETE) return;
+    this.toTop = false;
+    if (this.shared.ok || this.shared.error !== 'not-shared') window.scrollTo(0, 0);
   }
 
   /** Leaves a shared notice (or a bad link) for the kiosk's own journey, which it never touched. */
@@ -292,7 +313,7 @@ export class OneKioskApp extends LitElement {
       const industry = catalogue.industries.find((i) => i.id === this.session.guide);
       const guide = industry && buildGuide(catalogue, industry.id);
       if (!industry || !guide) return this.renderSelection(catalogue);
-      return html`<one-notice .notice=${guide} .industryName=${industry.name}><span slot="actions">${back}</span></one-notice>`;
+      return html`<one-notice .notice=${guide} .industryName=${industry.name} .catalogue=${catalogue}><span slot="actions">${back}</span></one-notice>`;
     }
     if (step === 'questions') {
       return html`<one-questionnaire
@@ -304,7 +325,7 @@ export class OneKioskApp extends LitElement {
         ></one-questionnaire>
         <p class="steps">${back}</p>`;
     }
-    return html`<one-notice .notice=${this.notice} .shareLink=${this.shareLink(this.notice!)}>
+    return html`<one-notice .notice=${this.notice} .shareLink=${this.shareLink(this.notice!)} .catalogue=${catalogue}>
       <button slot="actions" class="secondary" type="button" @click=${() => this.update_({ step: 'questions' })}>${t('notice.changeAnswers')}</button>
     </one-notice>`;
   }
@@ -334,7 +355,7 @@ export class OneKioskApp extends LitElement {
         <p>${close}</p>
       </section>`;
     }
-    return html`<one-notice .notice=${view.notice}>
+    return html`<one-notice .notice=${view.notice} .catalogue=${catalogue}>
       <div slot="note" class="note" role="note">
         <p>${t('notice.sharedNote')}</p>
         ${view.versionThen !== catalogue.version

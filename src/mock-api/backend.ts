@@ -27,6 +27,7 @@ import {
   MAX_DRAFT_BYTES,
   MAX_UPLOAD_BYTES,
   REPORT_REASONS,
+  STATUS_TTL_SECONDS,
   UPLOAD_TYPES,
   type ApplicationItem,
   type ChangeRequest,
@@ -51,6 +52,7 @@ import {
   invalid,
   json,
   notFound,
+  notModified,
   object,
   oneOf,
   problem,
@@ -79,7 +81,7 @@ import {
   type Change,
   type Env,
 } from './licensing.js';
-import { applicationSummary, applicationView, licenceView, ratingView, reportView, statusDocument, statusList, STATUS_TTL_SECONDS } from './views.js';
+import { applicationSummary, applicationView, licenceView, ratingView, reportView, statusDocument, statusList } from './views.js';
 
 export interface BackendData {
   catalogue: Catalogue;
@@ -522,7 +524,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }
     const etag = `"${state.statusVersion}-${signedList.at}"`;
     const headers = { 'content-type': STATUS_LIST_CONTENT_TYPE, 'cache-control': `public, max-age=${STATUS_TTL_SECONDS}`, etag };
-    if (ctx.request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+    if (notModified(ctx.request, etag)) return new Response(null, { status: 304, headers });
     return new Response(signedList.bytes as Uint8Array<ArrayBuffer>, { headers });
   }
 
@@ -794,7 +796,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const cacheable = (ctx: RouteContext, body: string, etag: string): Response => {
     const tag = `"${etag}"`;
     const headers = { etag: tag, 'cache-control': 'public, max-age=300, must-revalidate', 'content-type': 'application/json; charset=utf-8' };
-    if (ctx.request.headers.get('if-none-match') === tag) return new Response(null, { status: 304, headers });
+    if (notModified(ctx.request, tag)) return new Response(null, { status: 304, headers });
     return new Response(body, { status: 200, headers });
   };
 

@@ -3,15 +3,9 @@
  * bearer tokens, a small router, and the input checks every endpoint uses. A request that
  * fails a check is answered 4xx before any command runs, so nothing is stored.
  */
-import { PROBLEM_CONTENT_TYPE, type Problem } from '../api/problem.js';
+import { PROBLEM_CONTENT_TYPE, type FieldProblem, type Problem } from '../api/problem.js';
 
 export type Handler = (request: Request) => Promise<Response>;
-
-export interface FieldProblem {
-  /** JSON Pointer (RFC 6901) into the request body. */
-  pointer: string;
-  detail: string;
-}
 
 export function problem(
   status: number,
@@ -21,7 +15,7 @@ export function problem(
   headers: HeadersInit = {},
   errors?: FieldProblem[],
 ): Response {
-  const body: Problem & { errors?: FieldProblem[] } = { type: 'about:blank', title, status, detail, messageKey };
+  const body: Problem = { type: 'about:blank', title, status, detail, messageKey };
   if (errors?.length) body.errors = errors;
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers } });
 }
@@ -52,6 +46,17 @@ export const unauthorized = (detail = 'A valid bearer token is required.'): Http
   new HttpError(401, 'Unauthorized', detail, 'errors.unauthorized', undefined, { 'www-authenticate': 'Bearer' });
 export const forbidden = (detail: string): HttpError => new HttpError(403, 'Forbidden', detail, 'errors.forbidden');
 export const conflict = (detail: string, messageKey = 'errors.conflict'): HttpError => new HttpError(409, 'Conflict', detail, messageKey);
+
+/**
+ * Whether `If-None-Match` names the current entity tag (RFC 9110 §13.1.2): a list of tags,
+ * compared weakly (a `W/` prefix does not matter), or `*`.
+ */
+export function notModified(request: Request, etag: string): boolean {
+  const header = request.headers.get('if-none-match');
+  if (!header) return false;
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  return header.trim() === '*' || header.split(',').some((t) => bare(t) === bare(etag));
+}
 
 export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
   return new Response(JSON.stringify(body), {

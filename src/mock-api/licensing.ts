@@ -244,7 +244,9 @@ export async function acceptApplication(env: Env, state: State, draft: Applicati
       department: p.department,
       action,
       instant: instant.has(permit),
-      onSite: p.onSiteInspection && !instant.has(permit),
+      // 延续 keeps the conditions already verified on site: no new inspection (the holder
+      // commits that nothing changed; a change of premises is a 变更, which is inspected).
+      onSite: p.onSiteInspection && !instant.has(permit) && action !== 'renew',
       due: dues.get(permit)!,
       decision: instant.has(permit) ? 'approved' : 'pending',
     };
@@ -595,7 +597,7 @@ export function effectiveLicenceState(env: Env, l: LicenceRecord): StatusState {
 const refuseTransition = (reason: string): never => {
   throw reason === 'notAllowedInState'
     ? conflict('That is not possible in the current state.', 'errors.notNow')
-    : conflict('That action is not allowed.', 'errors.forbidden');
+    : forbidden('That action is not allowed for you.');
 };
 
 /** Apply item transitions, then the city's void-or-adjust policy to the licence. */

@@ -4,6 +4,7 @@
  * into standard Requests and back, with a hard cap on body size.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import type { Plugin, Connect } from 'vite';
 import type { Backend } from './backend.js';
 import { problem, type Handler } from './http.js';
@@ -35,14 +36,25 @@ function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | 'too-
   });
 }
 
+/**
+ * The origin the client used: https over TLS (LAN mode), and the host from HTTP/2's
+ * `:authority` when there is no Host header (Vite serves HTTPS as HTTP/2).
+ */
+export function requestOrigin(req: IncomingMessage): string {
+  const authority = req.headers[':authority'];
+  const host = (typeof authority === 'string' ? authority : undefined) ?? req.headers.host ?? '127.0.0.1';
+  const secure = req.headers[':scheme'] === 'https' || (req.socket as TLSSocket | undefined)?.encrypted === true;
+  return `${secure ? 'https' : 'http'}://${host}`;
+}
+
 export function toMiddleware(handler: Handler): Connect.NextHandleFunction {
   return (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
     if (!req.url?.startsWith('/api/')) return next();
-    void (async () => {
+    (async () => {
       let response: Response;
-      const host = req.headers.host ?? '127.0.0.1';
       const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+      // HTTP/2 pseudo-headers (:method, :path, …) are not header names a Request accepts.
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && !k.startsWith(':')) headers.set(k, v);
       const method = req.method ?? 'GET';
       const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req).catch(() => 'unreadable' as const);
       if (body === 'unreadable') {
@@ -51,7 +63,7 @@ export function toMiddleware(handler: Handler): Connect.NextHandleFunction {
         response = problem(413, 'Payload too large', `Requests are limited to ${MAX_BODY_BYTES} bytes.`, 'errors.tooLarge');
       } else {
         try {
-          response = await handler(new Request(`http://${host}${req.url}`, { method, headers, body }));
+          response = await handler(new Request(`${requestOrigin(req)}${req.url}`, { method, headers, body }));
         } catch {
           response = problem(500, 'Internal error', 'The mock back end failed.', 'errors.server');
         }
@@ -59,7 +71,11 @@ export function toMiddleware(handler: Handler): Connect.NextHandleFunction {
       res.statusCode = response.status;
       response.headers.forEach((value, key) => res.setHeader(key, value));
       res.end(method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()));
-    })();
+    })().catch(() => {
+      // Never leave a request hanging (an unusable header, a closed stream): answer 500 or end it.
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
   };
 }
 

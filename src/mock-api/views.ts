@@ -4,15 +4,13 @@
  * part of it), and the signed status artefacts — the per-licence status document and the
  * status list, signed afresh after every change.
  */
-import type { ApplicationSummary, ApplicationView, LicenceView, RatingView, ReportView } from '../api/types.js';
+import { STATUS_TTL_SECONDS, type ApplicationSummary, type ApplicationView, type LicenceView, type RatingView, type ReportView } from '../api/types.js';
 import { fromBase64Url } from '../core/credential/bytes.js';
 import { licenceLink } from '../core/credential/qr.js';
 import { issueStatusDocument, issueStatusList, type StatusState } from '../core/credential/status.js';
 import { effectiveItems, effectiveLicenceState, type Env } from './licensing.js';
 import type { ApplicationRecord, LicenceRecord, RatingRecord, ReportRecord, State } from './model.js';
 
-/** How long a verifier may rely on a status artefact (docs/qr-profile.md §7). */
-export const STATUS_TTL_SECONDS = 300;
 
 export function applicationView(a: ApplicationRecord): ApplicationView {
   const { tokenHash: _, ...view } = a;

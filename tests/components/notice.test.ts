@@ -9,6 +9,7 @@ import { buildGuide, buildNotice, type Notice } from '../../src/core/rules/notic
 import type { Answers } from '../../src/core/rules/types.js';
 import generatedCatalogue from '../../src/data/generated/catalogue.pudong.json';
 import { sharedNoticeLink, readSharedNoticeFragment } from '../../src/core/rules/share.js';
+import { documentText } from '../../src/core/rules/documents.js';
 import { expectAccessible } from './helpers/axe.js';
 import { decodeQr, rasteriseSvg } from './helpers/qr-decode.js';
 import { checkMissingKeysAndReset, watchMissingKeys } from './helpers/missing-keys.js';
@@ -185,6 +186,150 @@ describe('<one-notice>', () => {
       expect($(el, '[part="print"]').getBoundingClientRect().height).to.be.at.least(min.targetPx);
       expect(parseFloat(getComputedStyle($(el, '.facts dd')).fontSize)).to.be.at.least(min.textPx);
       await expectAccessible(el, { aaaContrast: elder });
+    });
+  });
+});
+
+describe('<one-notice> sample documents (文书样本)', () => {
+  beforeEach(watchMissingKeys);
+  afterEach(checkMissingKeysAndReset);
+
+  async function withDocuments(notice: Notice = STORE) {
+    const el = await fixture<OneNotice>(html`<one-notice .notice=${notice} .catalogue=${catalogue}></one-notice>`);
+    await el.updateComplete;
+    return el;
+  }
+
+  /** Clicks `button` with the download intercepted: the Blob's text and the file name. */
+  async function captureDownload(button: HTMLElement): Promise<{ bytes: Uint8Array; filename: string; type: string }> {
+    const create = URL.createObjectURL;
+    const click = HTMLAnchorElement.prototype.click;
+    let blob: Blob | undefined;
+    let filename = '';
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      blob = b as Blob;
+      return 'blob:captured';
+    };
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      filename = this.download;
+      expect(this.href).to.equal('blob:captured');
+    };
+    try {
+      button.click();
+    } finally {
+      URL.createObjectURL = create;
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(blob, 'a Blob was downloaded').to.exist;
+    return { bytes: new Uint8Array(await blob!.arrayBuffer()), filename, type: blob!.type };
+  }
+
+  it('offers no documents without the catalogue the notice was built with', async () => {
+    expect($$(await mount(STORE), '[part="documents"]')).to.have.length(0);
+    const other = await fixture<OneNotice>(html`<one-notice .notice=${STORE} .catalogue=${{ ...catalogue, version: 'other' }}></one-notice>`);
+    expect($$(other, '[part="documents"]')).to.have.length(0);
+  });
+
+  it('lists the documents that apply, each with its kind and version, and is accessible', async () => {
+    const el = await withDocuments();
+    expect(text($(el, '[part="documents"] h3'))).to.equal('文书样本');
+    expect($$(el, '.document-title').map(text)).to.deep.equal(['行业综合许可告知承诺书', '食品安全管理制度', '烟酒销售管理制度']);
+    expect(text($(el, '.document-list li .sub'))).to.equal('告知承诺书 · 文本版本 2026.1');
+    expect(text($(el, '[data-download="commitment-letter"]'))).to.equal('下载（TXT）: 行业综合许可告知承诺书');
+    await expectAccessible(el);
+    // a gym with a pool and no food: no food-safety rules, the fire-safety and hygiene rules instead
+    const gym = await withDocuments(GYM);
+    expect($$(gym, '.document-title').map(text)).to.include.members(['消防安全管理制度', '公共场所卫生管理制度']);
+    expect($$(gym, '.document-title').map(text)).not.to.include('食品安全管理制度');
+  });
+
+  it('downloads the document as UTF-8 text with a BOM and CRLF line ends, under a localized file name', async () => {
+    const el = await withDocuments();
+    const { bytes, filename, type } = await captureDownload($(el, '[data-download="commitment-letter"]'));
+    expect(filename).to.equal('行业综合许可告知承诺书-2026.1.txt');
+    expect(type).to.equal('text/plain;charset=utf-8');
+    expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
+    const body = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    expect(body).to.equal(`\uFEFF${documentText(catalogue, STORE, 'commitment-letter', 'zh-CN')!.replace(/\n/g, '\r\n')}`);
+    expect(body).to.contain('五、虚假承诺、违反承诺的后果');
+    expect(body).not.to.match(/[^\r]\n/);
+    await sharedI18n().changeLanguage('en');
+    await el.updateComplete;
+    const en = await captureDownload($(el, '[data-download="food-safety-rules"]'));
+    expect(en.filename).to.equal('Food-safety-management-rules-2026.1.txt');
+    expect(new TextDecoder().decode(en.bytes)).to.contain('Food-safety management rules (sample)');
+  });
+
+  it('shows a document in the page, moves focus to it and back, and prints it alone', async () => {
+    const el = await withDocuments();
+    const view = $<HTMLButtonElement>(el, '[data-view="commitment-letter"]');
+    expect(view.getAttribute('aria-expanded')).to.equal('false');
+    view.click();
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r));
+    const doc = $(el, '[part="document"]');
+    expect(text(doc.querySelector('h4'))).to.equal('行业综合许可告知承诺书（样本）');
+    expect(el.shadowRoot!.activeElement).to.equal(doc.querySelector('h4'));
+    expect(view.getAttribute('aria-expanded')).to.equal('true');
+    expect(text(doc)).to.contain(`文本版本 2026.1 依据目录版本 ${catalogue.version}`);
+    expect([...doc.querySelectorAll('h5')].map(text)).to.include('五、虚假承诺、违反承诺的后果');
+    expect([...doc.querySelectorAll('.signature p')].map(text)).to.deep.equal(['申请人（签字或盖章）：', '法定代表人（负责人）签字：', '日期： 年 月 日']);
+    expect(doc.querySelectorAll('.signature .blank')).to.have.length(2);
+    await expectAccessible(el);
+
+    // its print button prints the document alone; the notice's print leaves it out
+    const original = window.print;
+    let printedAlone: boolean | undefined;
+    window.print = () => {
+      printedAlone = $(el, '.base').classList.contains('print-document');
+    };
+    try {
+      [...doc.querySelectorAll('button')].find((b) => text(b) === '打印本文书')!.click();
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r));
+    } finally {
+      window.print = original;
+    }
+    expect(printedAlone).to.equal(true);
+    expect($(el, '.base').classList.contains('print-document')).to.equal(false);
+    await emulateMedia({ media: 'print' });
+    expect(getComputedStyle(doc).display).to.equal('none');
+    expect(getComputedStyle($(el, '[part="permit"]')).display).to.equal('block');
+    $(el, '.base').classList.add('print-document');
+    expect(getComputedStyle(doc).display).to.equal('block');
+    expect(getComputedStyle($(el, '[aria-labelledby="permits-title"]')).display).to.equal('none');
+    expect(getComputedStyle($(el, '[part="documents"] h3')).display).to.equal('none');
+    expect(getComputedStyle(doc.querySelector('.document-actions')!).display).to.equal('none');
+    $(el, '.base').classList.remove('print-document');
+    await emulateMedia({ media: 'screen' });
+
+    [...doc.querySelectorAll('button')].find((b) => text(b) === '关闭')!.click();
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r));
+    expect($$(el, '[part="document"]')).to.have.length(0);
+    expect(el.shadowRoot!.activeElement).to.equal(view);
+  });
+
+  it('speaks English and Traditional Chinese, and meets the kiosk and elder minimums', async () => {
+    await sharedI18n().changeLanguage('en');
+    const el = await withDocuments();
+    expect(text($(el, '[part="documents"] h3'))).to.equal('Sample documents');
+    expect($$(el, '.document-title').map(text)[0]).to.equal('Commitment letter for the comprehensive industry licence');
+    $<HTMLButtonElement>(el, '[data-view="commitment-letter"]').click();
+    await el.updateComplete;
+    expect($(el, '[part="document"]').getAttribute('lang')).to.equal('en');
+    await expectAccessible(el);
+    await sharedI18n().changeLanguage('zh-TW');
+    await el.updateComplete;
+    expect(text($(el, '[part="documents"] h3'))).to.equal('文書樣本');
+    expect(text($(el, '[part="document"] h4'))).to.equal('行業綜合許可告知承諾書（樣本）');
+    await sharedI18n().changeLanguage('zh-CN');
+    await forEachKioskTheme(async (_theme, min, elder) => {
+      const kiosk = await withDocuments();
+      $<HTMLButtonElement>(kiosk, '[data-view="food-safety-rules"]').click();
+      await kiosk.updateComplete;
+      for (const b of $$(kiosk, '[part="documents"] button')) expect(b.getBoundingClientRect().height, text(b)).to.be.at.least(min.targetPx);
+      await expectAccessible(kiosk, { aaaContrast: elder });
     });
   });
 });

@@ -77,6 +77,33 @@ test('a bookshop with a café answers the shared questions once and gets one not
   await phone.close();
   expect(phoneErrors).toEqual([]);
 
+  // 文书样本: the commitment letter downloads as UTF-8 text with a BOM, under the page's CSP
+  const documents = notice.getByRole('region', { name: text('notice.documentsTitle') });
+  await expect(documents).toContainText('行业综合许可告知承诺书');
+  await expect(documents).toContainText('食品安全管理制度');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    documents.getByRole('button', { name: /^下载（TXT）.*行业综合许可告知承诺书$/ }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('行业综合许可告知承诺书-2026.1.txt');
+  const file = readFileSync((await download.path())!);
+  expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const letter = file.toString('utf8');
+  expect(letter).toContain('食品经营许可证（审批部门：');
+  expect(letter).toContain('失信惩戒');
+  await documents.getByRole('button', { name: /^查看和打印.*行业综合许可告知承诺书$/ }).click();
+  await expect(notice.getByRole('article', { name: '行业综合许可告知承诺书（样本）' })).toBeVisible();
+  await axe();
+
+  // a shared link opened on the kiosk scrolled down shows the shared notice from its top
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  await page.goto(link);
+  await expect(page.getByRole('note')).toContainText(text('notice.sharedNote'));
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await page.getByRole('button', { name: text('notice.sharedClose') }).click();
+  await expect(notice).toBeVisible();
+
   await page.getByRole('button', { name: text('notice.changeAnswers') }).click();
   await expect(page.getByRole('heading', { name: text('questionnaire.reviewTitle') })).toBeVisible();
   // a bad link opened on the kiosk itself changes nothing: closing it returns to the answers

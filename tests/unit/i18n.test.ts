@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createI18n, onMissingKey, resources, LANGUAGES } from '../../src/i18n/index.js';
+import { addApiMessages, apiResources, API_NAMESPACE, problemMessage } from '../../src/i18n/api.js';
 import { root } from './helpers/data.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -16,7 +17,13 @@ const flatten = (tree: Tree, prefix = ''): Map<string, string> => {
   }
   return out;
 };
-const flat = Object.fromEntries(LANGUAGES.map((l) => [l, flatten(resources[l] as unknown as Tree)]));
+const flatAll = (bundle: Record<string, unknown>) => Object.fromEntries(LANGUAGES.map((l) => [l, flatten(bundle[l] as Tree)]));
+const flat = flatAll(resources);
+/** The component bundle (namespace `translation`) and the API's messages (namespace `api`, a bundle of its own). */
+const bundles = [
+  { ns: 'translation', flat },
+  { ns: API_NAMESPACE, flat: flatAll(apiResources) },
+] as const;
 // i18next plural forms: zh has only `_other`, en has `_one` and `_other`.
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const baseKeys = (keys: Iterable<string>) => [...new Set([...keys].map((k) => k.replace(PLURAL, '')))].sort();
@@ -38,7 +45,7 @@ const uiSources = ['src/components', 'src/kiosk', 'src/verify'].flatMap((d) => {
   }
 });
 
-describe('locales', () => {
+describe.each(bundles)('locales, namespace $ns', ({ ns, flat }) => {
   it.each(LANGUAGES)('%s has exactly the keys of zh-CN, none empty, same placeholders', (lng) => {
     const base = flat['zh-CN']!;
     const other = flat[lng]!;
@@ -53,8 +60,12 @@ describe('locales', () => {
 
   it('generates Traditional Chinese from zh-CN (not a copy, not typed by hand)', () => {
     const tw = flat['zh-TW']!;
-    expect(tw.get('app.title')).toContain('業');
-    expect(tw.get('app.title')).toContain('證');
+    if (ns === 'translation') {
+      expect(tw.get('app.title')).toContain('業');
+      expect(tw.get('app.title')).toContain('證');
+    } else {
+      expect(tw.get('errors.noItemsLeft')).toContain('許可證');
+    }
     const differing = [...tw].filter(([k, v]) => v !== flat['zh-CN']!.get(k)).length;
     expect(differing / tw.size).toBeGreaterThan(0.5);
   });
@@ -81,12 +92,20 @@ describe('i18n runtime', () => {
   });
 
   it.each(LANGUAGES)('resolves every key in %s without a missing-key report', (lng) => {
-    const i18n = createI18n(lng);
+    const i18n = addApiMessages(createI18n(lng));
     const missing: string[] = [];
     const off = onMissingKey((_l, key) => missing.push(key));
-    for (const key of baseKeys(flat['zh-CN']!.keys())) i18n.t(key, { count: 2 });
+    for (const { ns, flat } of bundles) for (const key of baseKeys(flat['zh-CN']!.keys())) i18n.t(key, { count: 2, ns });
     off();
     expect(missing).toEqual([]);
+  });
+
+  it('shows the API message of a problem, or the general one for a key it does not know', () => {
+    const i18n = addApiMessages(createI18n('en'));
+    expect(problemMessage(i18n, { status: 409, messageKey: 'errors.requestPending' })).toMatch(/still being decided/);
+    expect(problemMessage(i18n, { status: 422, messageKey: 'errors.fromANewerBackEnd' })).toBe(i18n.t('errors.badRequest', { ns: API_NAMESPACE }));
+    expect(problemMessage(i18n, { status: 503 })).toBe(i18n.t('errors.server', { ns: API_NAMESPACE }));
+    expect(problemMessage(i18n, { status: 0, messageKey: 'errors.network' })).toMatch(/network/);
   });
 });
 

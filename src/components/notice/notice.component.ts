@@ -1,10 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { I18nController } from '../../i18n/controller.js';
 import type { Text } from '../../core/catalogue/types.js';
 import { linkQr } from '../../core/credential/qr.js';
 import { drawQr, qrSvg, type DrawnQr } from '../shared/qr-code.js';
 import type { Notice, NoticePermit } from '../../core/rules/notice.js';
+import { applicableDocuments, formatDocument, needsBlank, sampleDocument, type DocumentCatalogue, type SampleDocument } from '../../core/rules/documents.js';
+import { downloadText } from '../shared/download.js';
 import { answerText } from '../shared/answer-text.js';
 import { buttons } from '../shared/buttons.js';
 import { tokens } from '../shared/tokens.js';
@@ -20,7 +22,9 @@ const ANSWER_KEYS = { yes: 'notice.answerYes', no: 'notice.answerNo', none: 'not
  * (场所/设备/资金/人员/管理制度), the documents to hand in (each once, the one combined
  * application form, which a commitment may replace), what the government already holds, and
  * the reduction figures, and the merged process. Also shows an industry's guide (办事指南):
- * every permit it can involve and when. Reads well on screen and prints on A4.
+ * every permit it can involve and when. Reads well on screen and prints on A4. With the
+ * `catalogue` it was built with, it offers the sample documents (文书样本) that apply — the
+ * commitment letter and management-rules templates — to download as text or view and print.
  *
  * @slot heading - Replaces the default heading ("一次告知单").
  * @slot actions - Extra actions next to the print button (e.g. "apply now").
@@ -36,6 +40,8 @@ const ANSWER_KEYS = { yes: 'notice.answerYes', no: 'notice.answerNo', none: 'not
  * @csspart held - What the government already holds.
  * @csspart process - The merged process steps.
  * @csspart checks - What inspectors check after opening (一业一单).
+ * @csspart documents - The sample documents (文书样本) to download or view.
+ * @csspart document - The sample document being viewed (printed alone by its print button).
  * @csspart actions - The row of buttons (hidden when printing).
  * @csspart print - The print button.
  * @csspart phone - The QR code that opens the same notice on a phone (with `shareLink`).
@@ -75,11 +81,23 @@ export class OneNotice extends LitElement {
    */
   @property({ attribute: false }) shareLink?: string;
 
+  /**
+   * The catalogue the notice was built with (its version must match): the sample documents
+   * (文书样本) come from it, so no document text ships in the component.
+   */
+  @property({ attribute: false }) catalogue?: DocumentCatalogue;
+
+  /** The id of the sample document shown in the page. */
+  @state() private viewing?: string;
+  /** Printing the viewed document alone (not the notice). */
+  @state() private printingDocument = false;
+
   private readonly i18n = new I18nController(this);
   /** The QR of the current share link: computed once per link, not per render (null: does not fit). */
   private qr: DrawnQr | null | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('notice') || changed.has('catalogue')) this.viewing = undefined;
     if (changed.has('shareLink')) {
       const link = this.shareLink;
       const at = link ? link.indexOf('#notice=') : -1;
@@ -271,12 +289,103 @@ export class OneNotice extends LitElement {
     </section>`;
   }
 
+  /** The catalogue's documents, when it is the one the notice was built with. */
+  private documentCatalogue(n: Notice): DocumentCatalogue | undefined {
+    return this.catalogue?.version === n.catalogueVersion ? this.catalogue : undefined;
+  }
+
+  private doc(n: Notice, id: string): SampleDocument | undefined {
+    const c = this.documentCatalogue(n);
+    return c && sampleDocument(c, n, id, this.i18n.language);
+  }
+
+  private download(n: Notice, id: string): void {
+    const doc = this.doc(n, id);
+    if (doc) downloadText(doc.filename, formatDocument(doc, this.i18n.language));
+  }
+
+  private async view(id: string | undefined): Promise<void> {
+    const from = this.viewing;
+    this.viewing = id;
+    await this.updateComplete;
+    if (id) this.renderRoot.querySelector<HTMLElement>('[part="document"] h4')?.focus();
+    else if (from) this.renderRoot.querySelector<HTMLElement>(`[data-view="${from}"]`)?.focus();
+  }
+
+  private async printDocument(): Promise<void> {
+    this.printingDocument = true;
+    await this.updateComplete;
+    try {
+      window.print();
+    } finally {
+      this.printingDocument = false;
+    }
+  }
+
+  private renderDocuments(n: Notice): TemplateResult | typeof nothing {
+    const { t } = this.i18n;
+    const c = this.documentCatalogue(n);
+    const templates = c ? applicableDocuments(c, n) : [];
+    if (!templates.length) return nothing;
+    const viewed = this.viewing ? this.doc(n, this.viewing) : undefined;
+    return html`<section part="documents" class="documents" aria-labelledby="documents-title">
+      <h3 id="documents-title">${t('notice.documentsTitle')}</h3>
+      <p class="sub">${t('notice.documentsIntro')}</p>
+      <ul class="document-list">
+        ${templates.map(
+          (d) => html`<li>
+            <div>
+              <span class="document-title" id="document-${d.id}">${this.tx(d.title)}</span>
+              <span class="sub">${t(`notice.documentKinds.${d.kind}`)} · ${t('notice.documentVersion', { version: d.version })}</span>
+            </div>
+            <div class="document-actions">
+              <button
+                type="button"
+                class="secondary"
+                data-view=${d.id}
+                aria-expanded=${this.viewing === d.id ? 'true' : 'false'}
+                aria-controls="document-view"
+                @click=${() => void this.view(this.viewing === d.id ? undefined : d.id)}
+              >
+                ${t('notice.documentView')}<span class="visually-hidden">: ${this.tx(d.title)}</span>
+              </button>
+              <button type="button" class="secondary" data-download=${d.id} @click=${() => this.download(n, d.id)}>
+                ${t('notice.documentDownload')}<span class="visually-hidden">: ${this.tx(d.title)}</span>
+              </button>
+            </div>
+          </li>`,
+        )}
+      </ul>
+      <div id="document-view">${viewed ? this.renderDocument(n, viewed) : nothing}</div>
+    </section>`;
+  }
+
+  private renderDocument(n: Notice, doc: SampleDocument): TemplateResult {
+    const { t } = this.i18n;
+    return html`<article part="document" class="document" lang=${this.i18n.language} aria-labelledby="document-heading">
+      <h4 id="document-heading" tabindex="-1">${doc.heading}</h4>
+      <p class="sub">${doc.versionLine}</p>
+      ${doc.fields.map((f) => html`<p class="field">${f.line}</p>`)}
+      ${doc.sections.map(
+        (s) => html`${s.heading ? html`<h5>${s.heading}</h5>` : nothing}
+          ${s.paragraphs.map((p) => html`<p>${p}</p>`)}
+          ${s.lists.map((l) => html`${l.title ? html`<p class="list-title">${l.title}</p>` : nothing}<ol>${l.items.map((i) => html`<li>${i}</li>`)}</ol>`)}`,
+      )}
+      <div class="signature">${doc.signature.map((line) => html`<p>${line}${needsBlank(line) ? html`<span class="blank"></span>` : nothing}</p>`)}</div>
+      <p class="sub">${doc.note}</p>
+      <div class="document-actions">
+        <button type="button" @click=${() => void this.printDocument()}>${t('notice.documentPrint')}</button>
+        <button type="button" class="secondary" @click=${() => void this.view(undefined)}>${t('notice.documentClose')}</button>
+      </div>
+    </article>`;
+  }
+
   protected override render() {
     const { t } = this.i18n;
     const n = this.notice;
     if (!n) return nothing;
     const guide = n.kind === 'guide';
-    return html`<article part="base" class="base" aria-labelledby="notice-title">
+    return html`<article part="base" class=${this.printingDocument ? 'base print-document' : 'base'} aria-labelledby="notice-title">
       <slot name="heading"
         ><h2 part="heading" id="notice-title">
           ${guide ? t('notice.guideTitle', { industry: this.industryName ? this.tx(this.industryName) : '' }) : t('notice.title')}
@@ -317,7 +426,7 @@ export class OneNotice extends LitElement {
                   : t('notice.inspectionNone')}
               </p>
             </section>
-            ${this.renderChecks(n)}`}
+            ${this.renderChecks(n)} ${this.renderDocuments(n)}`}
       ${n.superseded.length
         ? html`<section aria-labelledby="superseded-title">
             <h3 id="superseded-title">${t('notice.supersededTitle')}</h3>

@@ -177,6 +177,53 @@ export const styles = css`
     height: 16rem;
     background: #ffffff;
   }
+  .document-list {
+    padding: 0;
+    list-style: none;
+  }
+  .document-list > li,
+  .document-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
+  .document-list > li {
+    padding: var(--_space) 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .document-title {
+    display: block;
+    font-weight: 600;
+  }
+  .document {
+    margin-top: calc(var(--_space) * 2);
+    padding: var(--_space) calc(var(--_space) * 3);
+    border: 1px solid var(--_border);
+  }
+  .document h4,
+  .document h4 + p {
+    text-align: center;
+  }
+  .document h5 {
+    margin: calc(var(--_space) * 2) 0 0;
+    font-size: 1em;
+  }
+  .list-title {
+    font-weight: 600;
+  }
+  .signature {
+    margin-left: auto;
+    width: min(100%, 28rem);
+  }
+  .signature p {
+    display: flex;
+  }
+  .blank {
+    flex: 1;
+    border-bottom: 1px solid;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;
@@ -219,8 +266,27 @@ export const styles = css`
       background: none;
       border: 1px solid #000;
     }
-    .actions {
+    .actions,
+    .document-actions {
       display: none;
+    }
+    /* the notice prints without an open sample document; a document prints alone */
+    .document {
+      display: none;
+    }
+    .print-document > :not(.documents),
+    .print-document .documents > :not(#document-view) {
+      display: none;
+    }
+    .print-document .document {
+      display: block;
+      border: 0;
+    }
+    .document h4 {
+      font-size: 14pt;
+    }
+    .document .sub {
+      font-size: 9pt;
     }
     .qr {
       width: 45mm;

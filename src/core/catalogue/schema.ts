@@ -15,6 +15,9 @@ const id = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case kebab-case ASCII (a-z, 0-9, -)');
 
+/** A version such as 2026.1: of the policy, and of each sample document's text. */
+const version = z.string().regex(/^\d{4}\.\d+(\.\d+)?$/, 'version looks like 2026.1 or 2026.1.2');
+
 /** Text in the two authored languages; Traditional Chinese is generated at build time. */
 export const localized = z.strictObject({
   zh: z.string().min(1),
@@ -30,7 +33,7 @@ export const source = z.strictObject({
 export const policy = z.strictObject({
   id,
   name: localized,
-  version: z.string().regex(/^\d{4}\.\d+(\.\d+)?$/, 'version looks like 2026.1 or 2026.1.2'),
+  version,
   /** Seed 004 (Beijing): losing any item voids the whole licence; seed 000 (Pudong): it only adjusts it. */
   voidLicenceOnItemLoss: z.boolean(),
   voidLicenceOnItemLossBasis: z.string().min(1),
@@ -193,6 +196,62 @@ export const checklists = z.strictObject({
   industries: z.array(z.strictObject({ industry: id, checks: z.array(id).min(1) })).min(1),
 });
 
+/**
+ * Sample documents (文书样本, seed 003: "制定提交材料规范和文书样本") offered with the notice and
+ * the guide: the industry's integrated commitment letter (行业集成的告知承诺书, seed 002) and
+ * management-rules templates (管理制度) for the conditions of category `management`. The texts
+ * live here, in the catalogue, never in the component bundles; `documentText`
+ * (src/core/rules/documents.ts) fills them in for a notice.
+ */
+export const documentKind = z.enum(['commitment', 'management-rules']);
+
+/** What the notice puts after a section's paragraphs: its permits, their conditions, the documents a commitment replaces. */
+export const documentInsert = z.enum(['permits', 'conditions', 'materials']);
+
+export const documentSection = z.strictObject({
+  heading: localized.optional(),
+  paragraphs: z.array(localized).min(1),
+  insert: documentInsert.optional(),
+});
+
+export const documentTemplate = z.strictObject({
+  id,
+  kind: documentKind,
+  title: localized,
+  /** The text's own version, printed on it, changed whenever the text changes. */
+  version,
+  /**
+   * management-rules: the management conditions it helps meet and the materials it helps write,
+   * each of a permit; it is offered when the notice has one of them. commitment: none (it serves
+   * every document a commitment may replace).
+   */
+  serves: z
+    .array(z.union([z.strictObject({ permit: id, condition: id }), z.strictObject({ permit: id, material: id })]))
+    .optional(),
+  /** The header lines the applicant fills in, each an information element (filled when known). */
+  fields: z.array(z.strictObject({ element: z.string().min(1), label: localized })),
+  sections: z.array(documentSection).min(1),
+  /** The signature lines (签字/盖章, 日期), never filled in. */
+  signature: z.array(localized).min(1),
+  source,
+});
+
+export const documents = z.strictObject({
+  /** The words every document shares: `{name}` placeholders are filled by `documentText`. */
+  common: z.strictObject({
+    titleLine: localized.describe('{title}'),
+    versionLine: localized.describe('{version} {catalogue}'),
+    permitItem: localized.describe('{permit} {department}'),
+    conditionItem: localized.describe('{condition} {permits}'),
+    materialItem: localized.describe('{material} {permits}'),
+    fieldLine: localized.describe('{label} {value}'),
+    separator: localized,
+    categories: z.strictObject({ premises: localized, equipment: localized, funds: localized, personnel: localized, management: localized }),
+    referenceNote: localized,
+  }),
+  templates: z.array(documentTemplate).min(1),
+});
+
 /** How a GB/T small class without a catalogue industry is routed. */
 export const gbtRule = z.strictObject({
   /** A GB/T code prefix: a section (F), division (F52), group (F521) or small class (F5212). */
@@ -226,6 +285,9 @@ export type IndustryPermit = z.infer<typeof industryPermit>;
 export type Industry = z.infer<typeof industry>;
 export type GbtRule = z.infer<typeof gbtRule>;
 export type Check = z.infer<typeof check>;
+export type DocumentKind = z.infer<typeof documentKind>;
+export type DocumentTemplate = z.infer<typeof documentTemplate>;
+export type Documents = z.infer<typeof documents>;
 
 /** The authored files of one city catalogue, by file name. */
 export const catalogueFiles = {
@@ -237,6 +299,7 @@ export const catalogueFiles = {
   'industries.json': z.strictObject({ industries: z.array(industry).min(1) }),
   'gbt-map.json': gbtMap,
   'checklists.json': checklists,
+  'documents.json': documents,
 } as const;
 
 export type CatalogueFileName = keyof typeof catalogueFiles;

@@ -7,6 +7,7 @@ import type {
   Check as AuthoredCheck,
   ConditionCategory,
   Department as AuthoredDepartment,
+  Documents as AuthoredDocuments,
   Domain as AuthoredDomain,
   Industry as AuthoredIndustry,
   InformationElement as AuthoredElement,
@@ -42,6 +43,9 @@ export type InformationElement = Localize<AuthoredElement>;
 export type Permit = Localize<AuthoredPermit>;
 export type Industry = Localize<AuthoredIndustry>;
 export type Check = Localize<AuthoredCheck>;
+/** The sample documents (文书样本) and the words they share. */
+export type Documents = Localize<AuthoredDocuments>;
+export type DocumentTemplate = Documents['templates'][number];
 
 /** Where a GB/T small class leads. */
 export type GbtRoute =
@@ -76,6 +80,8 @@ export interface Catalogue {
   checks: Check[];
   /** Each industry's checklist (一业一单): check ids in order, by industry id. */
   checklists: Record<string, string[]>;
+  /** The sample documents (文书样本) offered with a notice: `documentText` fills them in (src/core/rules/documents.ts). */
+  documents: Documents;
   /** The questionnaires and what the notice needs (src/core/rules). */
   rules: RulesData;
 }

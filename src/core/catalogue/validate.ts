@@ -150,6 +150,44 @@ export function validateCatalogue(raw: Partial<Record<string, unknown>>, gbtTabl
     if (!listed.has(ind.id)) err('checklists.json', 'industries', `industry "${ind.id}" has no checklist (一业一单)`);
   }
 
+  // 文书样本: every reference exists; one commitment letter when a commitment may replace any
+  // document; a management-rules template serves management conditions or materials only.
+  const docs = f['documents.json'].templates;
+  uniqueIds('documents.json', 'templates', docs);
+  const permitById = new Map(f['permits.json'].permits.map((p) => [p.id, p]));
+  const commitments = docs.filter((d) => d.kind === 'commitment');
+  const anyCommitment = f['permits.json'].permits.some((p) => p.materials.some((m) => m.commitment.allowed && !m.sharedData.held));
+  if (anyCommitment && commitments.length !== 1) err('documents.json', 'templates', `a commitment may replace documents, so exactly one template must be of kind "commitment" (found ${commitments.length})`);
+  docs.forEach((d, i) => {
+    const at = `templates[${i}]`;
+    d.fields.forEach((field, j) => {
+      if (!elements.has(field.element)) err('documents.json', `${at}.fields[${j}].element`, `unknown information element "${field.element}"`);
+    });
+    if (d.kind === 'commitment') {
+      if (d.serves) err('documents.json', `${at}.serves`, 'a commitment letter serves every document a commitment may replace: leave "serves" out');
+      for (const insert of ['permits', 'conditions', 'materials'] as const) {
+        if (!d.sections.some((s) => s.insert === insert)) err('documents.json', `${at}.sections`, `a commitment letter must list the notice's ${insert} (a section with "insert": "${insert}")`);
+      }
+      return;
+    }
+    if (!d.serves?.length) return err('documents.json', `${at}.serves`, `a ${d.kind} template must say which conditions or materials it serves`);
+    d.sections.forEach((s, j) => {
+      if (s.insert === 'materials') err('documents.json', `${at}.sections[${j}].insert`, 'only a commitment letter lists the documents a commitment replaces');
+    });
+    d.serves.forEach((ref, j) => {
+      const p = permitById.get(ref.permit);
+      if (!p) return err('documents.json', `${at}.serves[${j}].permit`, `unknown permit "${ref.permit}"`);
+      if ('condition' in ref) {
+        const c = p.conditions.find((x) => x.id === ref.condition);
+        if (!c) err('documents.json', `${at}.serves[${j}].condition`, `permit "${p.id}" has no condition "${ref.condition}"`);
+        else if (c.category !== 'management') err('documents.json', `${at}.serves[${j}].condition`, `condition "${p.id}/${c.id}" is of category "${c.category}", not "management"`);
+      } else if (!p.materials.some((m) => m.id === ref.material)) {
+        err('documents.json', `${at}.serves[${j}].material`, `permit "${p.id}" has no material "${ref.material}"`);
+      }
+    });
+    if (!d.serves.some((ref) => 'condition' in ref)) err('documents.json', `${at}.serves`, 'a management-rules template must serve at least one management condition');
+  });
+
   const rules = f['gbt-map.json'].rules;
   const prefixes = new Set<string>();
   rules.forEach((r, i) => {

@@ -8,21 +8,24 @@ import { usccProblem } from './uscc.js';
 
 export type FormValueInput = string | number | boolean | string[];
 
-export type ValueProblem =
-  | 'type' // wrong JSON type for the element
-  | 'empty'
-  | 'tooLong'
-  | 'control' // control or invisible characters
-  | 'emoji'
-  | 'notANumber'
-  | 'outOfRange'
-  | 'date'
-  | 'option' // not one of the element's options
-  | 'phone'
-  | 'email'
-  | 'uscc'
-  | 'idNumber'
-  | 'file'; // files are materials (uploads), not form values
+/** What can be wrong with a value: stable codes the UI translates (`form.problems.<code>`). */
+export const VALUE_PROBLEMS = [
+  'type', // wrong JSON type for the element
+  'empty',
+  'tooLong',
+  'control', // control or invisible characters
+  'emoji',
+  'notANumber',
+  'outOfRange',
+  'date',
+  'option', // not one of the element's options
+  'phone',
+  'email',
+  'uscc',
+  'idNumber',
+  'file', // files are materials (uploads), not form values
+] as const;
+export type ValueProblem = (typeof VALUE_PROBLEMS)[number];
 
 /** Longest text of any field; addresses and names are shorter (see LIMITS). */
 export const TEXT_LIMITS = { text: 200, address: 150, region: 60 } as const;

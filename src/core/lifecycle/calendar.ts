@@ -9,7 +9,9 @@
  * package does not cover yet, only weekends are known. Results that depend on such a year are
  * marked `provisional`, so a due date is never shown as more certain than it is.
  */
-import { getDayDetail } from 'chinese-days';
+// The default import works in both worlds: Node's ESM loader sees the package's CommonJS
+// build (no named exports), bundlers its ES build (which also exports a default object).
+import chineseDays from 'chinese-days';
 import { dateToDays, daysToDate } from '../credential/dates.js';
 
 /** Years whose holiday arrangement the calendar data includes (checked by a test). */
@@ -21,7 +23,7 @@ const cache = new Map<string, boolean>();
 export function isWorkingDay(day: string): boolean {
   let v = cache.get(day);
   if (v === undefined) {
-    v = getDayDetail(day).work;
+    v = chineseDays.getDayDetail(day).work;
     cache.set(day, v);
   }
   return v;

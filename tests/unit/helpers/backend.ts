@@ -29,8 +29,8 @@ export interface TestBackend extends Backend {
 /** 2026-03-02 10:00 CST, a Monday: due dates are easy to check by hand. */
 export const T0 = new Date('2026-03-02T02:00:00Z');
 
-export async function testBackend(options: { log?: EventLog; now?: Date } = {}): Promise<TestBackend> {
-  const data = await backendData();
+export async function testBackend(options: { log?: EventLog; now?: Date; data?: BackendData } = {}): Promise<TestBackend> {
+  const data = options.data ?? (await backendData());
   const issuer = await demoIssuer(root, data.trustList);
   const clock = { now: options.now ?? T0 };
   const log = options.log ?? new MemoryLog();
