@@ -155,20 +155,41 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   // ── auth ──────────────────────────────────────────────────────────────────────────
 
-  function officer(ctx: RouteContext): string {
+  /**
+   * Whether `t` is a credential this back end issued and still honours (an officer's, an
+   * applicant's, a live holder session, a report's ticket). A request with such a token for
+   * something it does not open is 403; with any other token it is 401.
+   */
+  async function recognised(t: string): Promise<boolean> {
+    if (t.startsWith(OFFICER_PREFIX)) return departments.has(t.slice(OFFICER_PREFIX.length));
+    const hash = await sha256Hex(t);
+    const state = store.state();
+    const session = state.sessions.get(hash);
+    if (session) return session.expiresAt > iso();
+    for (const a of state.applications.values()) if (a.tokenHash === hash) return true;
+    for (const r of state.reports.values()) if (r.ticketHash === hash) return true;
+    return false;
+  }
+
+  const refuse = async (t: string, detail: string, unknown?: string): Promise<never> => {
+    throw (await recognised(t)) ? forbidden(detail) : unauthorized(unknown);
+  };
+
+  async function officer(ctx: RouteContext): Promise<string> {
     const t = bearer(ctx.request);
     if (!t) throw unauthorized();
     const department = t.startsWith(OFFICER_PREFIX) ? t.slice(OFFICER_PREFIX.length) : '';
-    if (!departments.has(department)) throw t.startsWith(OFFICER_PREFIX) ? unauthorized('Unknown officer token.') : forbidden('This action is for officers.');
-    return department;
+    if (departments.has(department)) return department;
+    if (t.startsWith(OFFICER_PREFIX)) throw unauthorized('Unknown officer token.');
+    return refuse(t, 'This action is for officers.');
   }
 
   async function holder(ctx: RouteContext): Promise<string> {
     const t = bearer(ctx.request);
     if (!t) throw unauthorized();
     const session = store.state().sessions.get(await sha256Hex(t));
-    if (!session || session.expiresAt <= iso()) throw unauthorized('Log in with the electronic business licence again.');
-    return session.uscc;
+    if (session && session.expiresAt > iso()) return session.uscc;
+    return refuse(t, 'This action is for the holder, logged in with the electronic business licence.', 'Log in with the electronic business licence again.');
   }
 
   function application(id: string): ApplicationRecord {
@@ -187,16 +208,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   async function applicationReader(ctx: RouteContext, a: ApplicationRecord): Promise<'applicant' | 'holder' | string> {
     const t = bearer(ctx.request);
     if (!t) throw unauthorized();
-    if (t.startsWith(OFFICER_PREFIX)) {
-      const department = officer(ctx);
-      if (!a.items.some((i) => i.department === department)) throw forbidden('Your department has no item in this application.');
-      return department;
-    }
+    if (t.startsWith(OFFICER_PREFIX)) return officerOf(ctx, a);
     const hash = await sha256Hex(t);
     if (hash === a.tokenHash) return 'applicant';
     const session = store.state().sessions.get(hash);
     if (session && session.expiresAt > iso() && session.uscc === a.applicant.uscc) return 'holder';
-    throw forbidden('This token does not open this application.');
+    return refuse(t, 'This token does not open this application.');
+  }
+
+  /** The officer's department, which must have an item in the application. */
+  async function officerOf(ctx: RouteContext, a: ApplicationRecord): Promise<string> {
+    const department = await officer(ctx);
+    if (!a.items.some((i) => i.department === department)) throw forbidden('Your department has no item in this application.');
+    return department;
   }
 
   async function applicantOnly(ctx: RouteContext, a: ApplicationRecord): Promise<void> {
@@ -246,17 +270,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   /** Form values: known elements, valid values; every element the permits ask, except what the registry supplies. */
   function form(value: unknown, permits: readonly string[], e: Enterprise, onFile: Record<string, FormValue> = {}): Record<string, FormValue> {
     const given = object(value, '/form', [], Object.keys(value && typeof value === 'object' ? value : {}));
+    const needed = new Set(permits.flatMap((p) => permitById(env, p).informationElements));
     const out: Record<string, FormValue> = {};
     for (const [id, v] of Object.entries(given)) {
       const el = elements.get(id);
       const at = `/form/${id.slice(0, 60)}`;
       if (!el) throw invalid(`Unknown form field "${id.slice(0, 60)}".`, at);
       if (el.prefill === 'enterprise-registry') continue; // the registry's value is the one kept
+      // Like answers to questions that do not apply: a value nobody asked for is not stored.
+      if (!needed.has(id)) throw invalid(`"${id}" is not asked for the permits of this application.`, at, 'errors.formFieldNotAsked');
       const p = formValueProblem(el, v);
       if (p) throw invalid(`"${id}" is not valid (${p}).`, at, `form.problems.${p}`);
       out[id] = normalizeFormValue(el, v as FormValue);
     }
-    const needed = new Set(permits.flatMap((p) => permitById(env, p).informationElements));
     const missing = [...needed].filter((id) => {
       const el = elements.get(id);
       return el && el.prefill !== 'enterprise-registry' && el.type !== 'file' && out[id] === undefined && onFile[id] === undefined;
@@ -286,7 +312,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   function materials(value: unknown): Record<string, MaterialProvision> {
     const given = object(value, '/materials', [], Object.keys(value && typeof value === 'object' ? value : {}));
-    const out: Record<string, MaterialProvision> = {};
+    // No prototype: a material named "__proto__" must stay a key (and be refused as not needed).
+    const out = Object.create(null) as Record<string, MaterialProvision>;
     for (const [id, v] of Object.entries(given)) {
       const at = `/materials/${id.slice(0, 60)}`;
       const o = object(v, at, ['how'], ['upload']);
@@ -320,7 +347,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const early = replay();
     if (early) return early;
     const body = object(raw, '', ['kind', 'catalogueVersion', 'industries', 'answers', 'applicant', 'form', 'materials'], ['commitments']);
-    if (body.kind !== 'new') throw invalid('Create new applications here; changes and renewals go to /licences/{number}/requests.', '/kind');
+    if (oneOf(body.kind, '/kind', ['new', 'change', 'renewal'] as const) !== 'new') throw invalid('Create new applications here; changes and renewals go to /licences/{number}/requests.', '/kind');
     const version = text(body.catalogueVersion, '/catalogueVersion', { max: 80 });
     if (version !== catalogue.version) throw conflict(`The catalogue has changed (now ${catalogue.version}); check the notice again.`, 'errors.catalogueChanged');
     const industries = ids(body.industries, '/industries', isIndustry, 1, LIMITS.industries, 'industry');
@@ -363,7 +390,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   }
 
   async function listApplications(ctx: RouteContext): Promise<Response> {
-    const department = officer(ctx);
+    const department = await officer(ctx);
     const list = [...store.state().applications.values()]
       .filter((a) => a.items.some((i) => i.department === department))
       .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
@@ -372,8 +399,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   }
 
   async function postDecision(ctx: RouteContext): Promise<Response> {
-    const department = officer(ctx);
     const a = application(ctx.params.id!);
+    const department = await officerOf(ctx, a);
     const body = object(await readJson(ctx.request), '', ['permit', 'decision'], ['reason', 'certificateNumber']);
     const decision = {
       permit: text(body.permit, '/permit', { max: 80 }),
@@ -389,8 +416,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   }
 
   async function postFinding(ctx: RouteContext): Promise<Response> {
-    const department = officer(ctx);
     const a = application(ctx.params.id!);
+    const department = await officerOf(ctx, a);
     const body = object(await readJson(ctx.request), '', ['passed'], ['issues']);
     const passed = boolean(body.passed, '/passed');
     const issues = array(body.issues ?? [], '/issues', 0, 20).map((v, i) => text(v, `/issues/${i}`, { min: 2, max: 300, multiline: true }));
@@ -602,10 +629,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   }
 
   async function itemAction(ctx: RouteContext): Promise<Response> {
-    const department = officer(ctx);
+    const department = await officer(ctx);
     const l = licence(ctx.params.number!);
     const permit = ctx.params.permit!;
-    if (!l.items.some((i) => i.permit === permit)) throw notFound('The item');
+    const item = l.items.find((i) => i.permit === permit);
+    if (!item) throw notFound('The item');
+    if (item.department !== department) throw forbidden('Another department is responsible for this item.');
     const body = object(await readJson(ctx.request), '', ['action', 'reason']);
     const action = oneOf(body.action, '/action', ['suspend', 'restore', 'revoke', 'revokePenalty'] as const);
     const reason = text(body.reason, '/reason', { min: 2, max: 500, multiline: true });
@@ -739,15 +768,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const t = bearer(ctx.request);
     if (!t) throw unauthorized();
     if (t.startsWith(OFFICER_PREFIX)) {
-      officer(ctx);
+      await officer(ctx);
       return json({ ...reportView(r), ...(r.contact ? { contact: r.contact } : {}), ...(r.link ? { link: r.link } : {}) });
     }
-    if ((await sha256Hex(t)) !== r.ticketHash) throw forbidden('This ticket does not open this report.');
+    if ((await sha256Hex(t)) !== r.ticketHash) await refuse(t, 'This ticket does not open this report.');
     return json(reportView(r));
   }
 
   async function resolveReport(ctx: RouteContext): Promise<Response> {
-    const department = officer(ctx);
+    const department = await officer(ctx);
     const r = store.state().reports.get(ctx.params.id!);
     if (!r) throw notFound('The report');
     const body = object(await readJson(ctx.request), '', ['outcome', 'note']);
@@ -848,7 +877,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       method: 'GET',
       path: '/v1/officer/licences',
       handle: async (ctx) => {
-        const department = officer(ctx);
+        const department = await officer(ctx);
         const list = [...store.state().licences.values()].filter((l) => l.items.some((i) => i.department === department)).map((l) => licenceView(env, l, origin(ctx)));
         return json({ department, licences: list });
       },
@@ -857,7 +886,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       method: 'GET',
       path: '/v1/officer/ratings',
       handle: async (ctx) => {
-        const department = officer(ctx);
+        const department = await officer(ctx);
         const state = store.state();
         const list = [...state.ratings.values()].filter((r) => state.applications.get(r.application)?.items.some((i) => i.department === department)).map(ratingView);
         return json({ department, ratings: list });
@@ -867,7 +896,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       method: 'GET',
       path: '/v1/officer/reports',
       handle: async (ctx) => {
-        const department = officer(ctx);
+        const department = await officer(ctx);
         return json({ department, reports: [...store.state().reports.values()].map(reportView) });
       },
     },

@@ -68,7 +68,27 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
 /** JSON request bodies are capped well below the host's 1 MB (uploads have their own route). */
 export const MAX_JSON_BYTES = 256 * 1024;
 
-/** The body as JSON: 415 unless it says JSON, 413 when too large, 400 when malformed. */
+/** Deeper nesting than any request of the contract needs; deeper bodies would overflow the stack when re-serialised. */
+export const MAX_JSON_DEPTH = 32;
+
+/** The deepest nesting of arrays and objects in JSON text (strings skipped), stopping once past `limit`. */
+function jsonDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length && deepest <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/** The body as JSON: 415 unless it says JSON, 413 when too large, 400 when malformed or nested too deep. */
 export async function readJson(request: Request, max = MAX_JSON_BYTES): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
@@ -81,6 +101,7 @@ export async function readJson(request: Request, max = MAX_JSON_BYTES): Promise<
   } catch {
     throw badRequest('The body is not valid UTF-8.');
   }
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw badRequest(`The body nests deeper than ${MAX_JSON_DEPTH} levels.`);
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -99,7 +120,8 @@ export async function readBytes(request: Request, max: number): Promise<Uint8Arr
 }
 
 export function bearer(request: Request): string | undefined {
-  const m = /^Bearer ([\x21-\x7e]{1,200})$/.exec(request.headers.get('authorization') ?? '');
+  // The scheme is case-insensitive (RFC 9110 §11.1).
+  const m = /^Bearer ([\x21-\x7e]{1,200})$/i.exec(request.headers.get('authorization') ?? '');
   return m?.[1];
 }
 
@@ -176,7 +198,7 @@ export function createRouter(routes: readonly Route[], prefix = '/api'): Handler
 
 export type Obj = Record<string, unknown>;
 
-/** An object with exactly the allowed keys (required ones present). */
+/** An object with exactly the allowed keys (required ones present). No field of the contract takes null: leave it out instead. */
 export function object(value: unknown, at: string, required: readonly string[], optional: readonly string[] = []): Obj {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest(`${at || 'the body'} must be an object.`, at);
   const o = value as Obj;
@@ -184,12 +206,14 @@ export function object(value: unknown, at: string, required: readonly string[], 
     if (!required.includes(k) && !optional.includes(k)) throw badRequest(`Unknown field "${k.slice(0, 40)}".`, `${at}/${k.slice(0, 40)}`);
   }
   for (const k of required) if (o[k] === undefined) throw badRequest(`"${k}" is required.`, `${at}/${k}`);
+  for (const [k, v] of Object.entries(o)) if (v === null) throw badRequest(`"${k.slice(0, 40)}" must not be null; leave it out instead.`, `${at}/${k.slice(0, 40)}`);
   return o;
 }
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/u;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff]/u;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const EMOJI = /\p{Extended_Pictographic}/u;
+/** Pictographs, and the regional indicators of flags and the keycap mark, which are not pictographs themselves. */
+const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]/u;
 
 export interface TextRule {
   min?: number;
@@ -234,7 +258,8 @@ export function array(value: unknown, at: string, min: number, max: number): unk
 }
 
 export function oneOf<T extends string>(value: unknown, at: string, values: readonly T[]): T {
-  if (typeof value !== 'string' || !values.includes(value as T)) throw invalid(`${at} must be one of ${values.join(', ')}.`, at);
+  if (typeof value !== 'string') throw badRequest(`${at} must be a string, one of ${values.join(', ')}.`, at);
+  if (!values.includes(value as T)) throw invalid(`${at} must be one of ${values.join(', ')}.`, at);
   return value as T;
 }
 

@@ -228,7 +228,7 @@ describe('a full journey through the typed client validates against the document
     expect((await client.getApplication(api, application.id, officer('pudong-fire'))).id).toBe(application.id);
     await rejects(api.request('GET', `/v1/applications/${application.id}`), 401, 'errors.unauthorized');
     await rejects(client.getApplication(api, application.id, officer('pudong-police')), 403, 'errors.forbidden');
-    await rejects(client.getApplication(api, application.id, 'ap_not-the-token'), 403, 'errors.forbidden');
+    await rejects(client.getApplication(api, application.id, 'ap_not-the-token'), 401, 'errors.unauthorized');
     await rejects(client.getApplication(api, 'SL000000000000', created.token), 404, 'errors.notFound');
     expect((await client.officerApplications(api, officer('pudong-amr'))).applications.map((a) => a.id)).toContain(application.id);
   });
@@ -304,7 +304,7 @@ describe('a full journey through the typed client validates against the document
     expect('licence' in resumed && resumed.licence.state).toBe('valid');
     await rejects(client.lifecycleRequest(api, licence.number, { type: 'resumeBusiness' }, holderToken), 409, 'errors.notNow');
     await rejects(client.lifecycleRequest(api, licence.number, { type: 'change', removePermits: licence.items.map((i) => i.permit) }, holderToken), 422, 'errors.noItemsLeft');
-    await rejects(client.lifecycleRequest(api, licence.number, { type: 'resumeBusiness' }, officer('pudong-amr')), 401, 'errors.unauthorized');
+    await rejects(client.lifecycleRequest(api, licence.number, { type: 'resumeBusiness' }, officer('pudong-amr')), 403, 'errors.forbidden');
   });
 
   it('lets a department act on its own item only: 暂扣 and 恢复', async () => {
@@ -335,7 +335,7 @@ describe('a full journey through the typed client validates against the document
     expect(report.status).toBe('received');
     expect(await client.getReport(api, report.id, ticket)).not.toHaveProperty('contact');
     expect((await client.getReport(api, report.id, officer('pudong-amr'))).contact).toBe('13800138000');
-    await rejects(client.getReport(api, report.id, 'tk_wrong'), 403, 'errors.forbidden');
+    await rejects(client.getReport(api, report.id, 'tk_wrong'), 401, 'errors.unauthorized');
     await rejects(client.report(api, { reason: 'forged', description: '看起来像假的' }), 422, 'errors.validation');
     expect((await client.resolveReport(api, report.id, { outcome: 'unfounded', note: '经核查名称一致' }, officer('pudong-amr'))).status).toBe('unfounded');
     await rejects(client.resolveReport(api, report.id, { outcome: 'confirmed', note: '再次核查' }, officer('pudong-amr')), 409, 'errors.alreadyDone');

@@ -267,14 +267,14 @@ describe('the joint site inspection (一次踏勘, seed 003)', () => {
     expect(a.status).toBe('issued');
   });
 
-  it('lets no department record twice, nor one outside the appointment', async () => {
+  it('lets no department record twice (409), nor one with no item in the application (403)', async () => {
     const b = await testBackend();
     const { application } = await apply(b);
     const d = application.inspection!.rounds[0]!.appointment.departments[0]!;
     await b.ok('POST', `/v1/applications/${application.id}/inspection/findings`, { token: officer(d), body: { passed: true } });
     const seq = b.store.seq;
     expect((await b.call('POST', `/v1/applications/${application.id}/inspection/findings`, { token: officer(d), body: { passed: true } })).status).toBe(409);
-    expect((await b.call('POST', `/v1/applications/${application.id}/inspection/findings`, { token: officer('sh-film'), body: { passed: true } })).status).toBe(409);
+    expect((await b.call('POST', `/v1/applications/${application.id}/inspection/findings`, { token: officer('sh-film'), body: { passed: true } })).status).toBe(403);
     expect(b.store.seq).toBe(seq);
   });
 });
@@ -487,7 +487,8 @@ describe('好差评 with follow-up, and 社会监督 reports', () => {
     const b = await testBackend();
     const { report, ticket } = await b.ok('POST', '/v1/reports', { body: { licenceNumber: 'HZ310115-2026-999999', reason: 'forged', description: '店内张贴的许可证二维码扫不出结果' } }, 201);
     expect(report.status).toBe('received');
-    expect((await b.call('GET', `/v1/reports/${report.id}`, { token: 'tk_wrong' })).status).toBe(403);
+    // A ticket never issued is no credential at all (401); another report's ticket is the wrong one (403).
+    expect((await b.call('GET', `/v1/reports/${report.id}`, { token: 'tk_wrong' })).status).toBe(401);
     const resolved = await b.ok('POST', `/v1/reports/${report.id}/resolution`, { token: officer('pudong-amr'), body: { outcome: 'confirmed', note: '已立案调查' } });
     expect(resolved.status).toBe('confirmed');
     expect((await b.ok('GET', `/v1/reports/${report.id}`, { token: ticket })).status).toBe('confirmed');

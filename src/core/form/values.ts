@@ -32,8 +32,9 @@ export const TEXT_LIMITS = { text: 200, address: 150, region: 60 } as const;
 /** Largest number any element takes (areas in m², counts, amounts in 万元). */
 export const MAX_NUMBER = 1e9;
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/u;
-const EMOJI = /\p{Extended_Pictographic}/u;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff]/u;
+/** Pictographs, and the regional indicators of flags and the keycap mark, which are not pictographs themselves. */
+const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]/u;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** Mainland mobile (1[3-9] + 9 digits) or a landline with area code (021-12345678). */
 const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$/;

@@ -1,0 +1,134 @@
+// Bad input for uploads (magic bytes, types, sizes) and saved applications (save and resume).
+import { MAX_DRAFT_BYTES, MAX_UPLOAD_BYTES } from '../../src/api/types.js';
+import { MAX_JSON_DEPTH } from '../../src/mock-api/http.js';
+import { PDF } from './helpers/backend.js';
+import { corpus, endpointCases, paramCases, tableCases, type BadCase, type Req } from './helpers/corpus.js';
+import { buildWorld } from './helpers/world.js';
+
+const w = await buildWorld();
+const fresh = buildWorld;
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]);
+const ascii = (s: string) => new TextEncoder().encode(s);
+const padded = (head: Uint8Array, size: number) => {
+  const out = new Uint8Array(size);
+  out.set(head);
+  return out;
+};
+
+const upload: Req = { method: 'POST', path: '/v1/uploads', headers: { 'content-type': 'application/pdf' }, raw: PDF };
+const as = (type: string | undefined, raw: Uint8Array): Partial<Req> => ({ headers: type === undefined ? {} : { 'content-type': type }, raw });
+
+corpus(
+  'POST /v1/uploads',
+  w,
+  [
+    ...tableCases(
+      upload,
+      (
+        [
+          ['no content type', undefined],
+          ['text/plain', 'text/plain'],
+          ['application/json', 'application/json'],
+          ['image/gif', 'image/gif'],
+          ['image/svg+xml', 'image/svg+xml'],
+          ['image/webp', 'image/webp'],
+          ['image/jpg (not a registered type)', 'image/jpg'],
+          ['application/octet-stream', 'application/octet-stream'],
+          ['application/pdfx', 'application/pdfx'],
+          ['application/x-msdownload', 'application/x-msdownload'],
+          ['text/html', 'text/html'],
+          ['multipart', 'multipart/form-data; boundary=x'],
+          ['an empty type', ''],
+        ] as const
+      ).map(([name, type]) => [`a PDF sent as ${name}`, as(type, PDF), 415, 'errors.uploadType'] as const),
+    ),
+    ...tableCases(upload, [
+      ['a PDF said to be a PNG', as('image/png', PDF), 422, 'errors.uploadType'],
+      ['a PDF said to be a JPEG', as('image/jpeg', PDF), 422, 'errors.uploadType'],
+      ['a PNG said to be a PDF', as('application/pdf', PNG), 422, 'errors.uploadType'],
+      ['a PNG said to be a JPEG', as('image/jpeg', PNG), 422, 'errors.uploadType'],
+      ['a JPEG said to be a PNG', as('image/png', JPEG), 422, 'errors.uploadType'],
+      ['a JPEG said to be a PDF', as('application/pdf', JPEG), 422, 'errors.uploadType'],
+      ['"%PDF" without the dash', as('application/pdf', ascii('%PDF1.4 ...')), 422, 'errors.uploadType'],
+      ['lower-case "%pdf-"', as('application/pdf', ascii('%pdf-1.4 ...')), 422, 'errors.uploadType'],
+      ['a PDF after a space', as('application/pdf', ascii(' %PDF-1.4 ...')), 422, 'errors.uploadType'],
+      ['a PDF after a BOM', as('application/pdf', ascii('\ufeff%PDF-1.4 ...')), 422, 'errors.uploadType'],
+      ['HTML said to be a PDF', as('application/pdf', ascii('<html><script>alert(1)</script></html>')), 422, 'errors.uploadType'],
+      ['SVG said to be a PNG', as('image/png', ascii('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')), 422, 'errors.uploadType'],
+      ['a ZIP said to be a PDF', as('application/pdf', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0])), 422, 'errors.uploadType'],
+      ['an EXE said to be a PDF', as('application/pdf', ascii('MZ\x90\x00\x03')), 422, 'errors.uploadType'],
+      ['a GIF said to be a PNG', as('image/png', ascii('GIF89a\x01\x00\x01\x00')), 422, 'errors.uploadType'],
+      ['a truncated PNG signature', as('image/png', PNG.slice(0, 7)), 422, 'errors.uploadType'],
+      ['a two-byte JPEG', as('image/jpeg', JPEG.slice(0, 2)), 422, 'errors.uploadType'],
+      ['an empty PDF', as('application/pdf', new Uint8Array()), 422, 'errors.uploadEmpty'],
+      ['an empty PNG', as('image/png', new Uint8Array()), 422, 'errors.uploadEmpty'],
+      ['an empty JPEG', as('image/jpeg', new Uint8Array()), 422, 'errors.uploadEmpty'],
+      ['a PDF one byte over 1 MB', as('application/pdf', padded(PDF, MAX_UPLOAD_BYTES + 1)), 413, 'errors.tooLarge'],
+      ['a PNG one byte over 1 MB', as('image/png', padded(PNG, MAX_UPLOAD_BYTES + 1)), 413, 'errors.tooLarge'],
+      ['a JPEG one byte over 1 MB', as('image/jpeg', padded(JPEG, MAX_UPLOAD_BYTES + 1)), 413, 'errors.tooLarge'],
+      ['a 3 MB PDF', as('application/pdf', padded(PDF, 3 * MAX_UPLOAD_BYTES)), 413, 'errors.tooLarge'],
+      ['a Content-Length over 1 MB', { headers: { 'content-type': 'application/pdf', 'content-length': String(MAX_UPLOAD_BYTES + 1) } }, 413, 'errors.tooLarge'],
+      ['an oversized file of the wrong type', as('image/png', padded(PDF, MAX_UPLOAD_BYTES + 1)), 413, 'errors.tooLarge'],
+    ]),
+    ...endpointCases(upload, w, { methods: ['POST'] }),
+  ],
+  { valid: () => upload, fresh, ok: 201 },
+);
+
+// ── saved applications ──────────────────────────────────────────────────────────────────
+
+const DRAFT_LIMIT = MAX_DRAFT_BYTES + 1024;
+const deep = (n: number): unknown => (n === 0 ? 1 : { k: deep(n - 1) });
+
+/** What every save (POST or PUT) refuses: the path allows `methods`. */
+function draftCases(req: Req, methods: string[]): BadCase[] {
+  return [
+    ...endpointCases(req, w, { json: { fields: { data: { kind: 'object', required: true } }, limit: DRAFT_LIMIT }, methods, paths: false }),
+    ...tableCases(req, [
+      ['"data" one byte over 64 KB', { body: { data: { s: 'a'.repeat(MAX_DRAFT_BYTES - 7) } } }, 413, 'errors.tooLarge'],
+      ['"data" of 64 KB in a body just under the limit', { body: { data: { s: 'a'.repeat(MAX_DRAFT_BYTES) } } }, 413, 'errors.tooLarge'],
+      [`"data" nested ${MAX_JSON_DEPTH} deep (the body one deeper)`, { body: { data: deep(MAX_JSON_DEPTH) } }, 400],
+      ['"data" 10 000 deep', { headers: { 'content-type': 'application/json' }, raw: `{"data":${'['.repeat(10_000)}${']'.repeat(10_000)}}` }, 400],
+    ]),
+  ];
+}
+
+/** Codes that name no live saved application (404): malformed, look-alikes, unknown, expired. */
+const badCodes: [string, string][] = [
+  ['seven characters', 'ABCDEFG'],
+  ['nine characters', 'ABCDEFGHJ'],
+  ['the look-alike 0', 'ABCD0FGH'],
+  ['the look-alike O', 'ABCDOFGH'],
+  ['the look-alike 1', 'ABCD1FGH'],
+  ['the look-alike I', 'ABCDIFGH'],
+  ['the look-alike L', 'ABCDLFGH'],
+  ['a well-formed unknown code', 'ABCDEFGH'],
+  ['the expired draft', w.expiredDraft],
+  ['full-width letters', encodeURIComponent('ＡＢＣＤＥＦＧＨ')],
+  ['a draft code with a zero-width space', `${w.draft.slice(0, 4)}%E2%80%8B${w.draft.slice(4)}`],
+];
+const codeCases = (req: Req, path: (code: string) => string): BadCase[] => [
+  ...paramCases(req, path),
+  ...badCodes.map(([name, code]) => ({ ...req, path: path(code), name: `code: ${name}`, status: 404, messageKey: 'errors.notFound' })),
+];
+
+const saveNew: Req = { method: 'POST', path: '/v1/drafts', body: { data: { step: 'form', answers: { 'sells-liquor': true } } } };
+corpus('POST /v1/drafts', w, draftCases(saveNew, ['POST']), { valid: () => saveNew, fresh, ok: 201 });
+
+const saveAgain = (x: typeof w): Req => ({ method: 'PUT', path: `/v1/drafts/${x.draft}`, body: { data: { step: 'materials' } } });
+corpus(
+  'PUT /v1/drafts/:code',
+  w,
+  [...draftCases(saveAgain(w), ['PUT', 'GET']), ...codeCases(saveAgain(w), (c) => `/v1/drafts/${c}`)],
+  { valid: saveAgain, fresh },
+);
+
+const resume = (x: typeof w): Req => ({ method: 'GET', path: `/v1/drafts/${x.draft}` });
+corpus(
+  'GET /v1/drafts/:code',
+  w,
+  [...codeCases(resume(w), (c) => `/v1/drafts/${c}`), ...endpointCases(resume(w), w, { methods: ['PUT', 'GET'] })],
+  { valid: resume, fresh },
+);
