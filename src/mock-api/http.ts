@@ -3,6 +3,7 @@
  * bearer tokens, a small router, and the input checks every endpoint uses. A request that
  * fails a check is answered 4xx before any command runs, so nothing is stored.
  */
+import { textProblem, type TextRules } from '../core/form/values.js';
 import { PROBLEM_CONTENT_TYPE, type FieldProblem, type Problem } from '../api/problem.js';
 
 export type Handler = (request: Request) => Promise<Response>;
@@ -210,31 +211,25 @@ export function object(value: unknown, at: string, required: readonly string[], 
   return o;
 }
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff]/u;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-/** Pictographs, and the regional indicators of flags and the keycap mark, which are not pictographs themselves. */
-const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]/u;
-
-export interface TextRule {
-  min?: number;
-  max: number;
+export interface TextRule extends TextRules {
   pattern?: RegExp;
-  /** Free text (comments, descriptions) may hold line breaks; names and codes may not. */
-  multiline?: boolean;
-  /** Names, addresses and codes refuse emoji; free text allows them. */
-  emoji?: boolean;
 }
 
 export function text(value: unknown, at: string, rule: TextRule): string {
   if (typeof value !== 'string') throw badRequest(`${at} must be a string.`, at);
   const t = value.trim();
-  const length = [...t].length;
-  if (length < (rule.min ?? 1)) throw invalid(rule.min && rule.min > 1 ? `${at} needs at least ${rule.min} characters.` : `${at} must not be empty.`, at);
-  if (length > rule.max) throw invalid(`${at} is longer than ${rule.max} characters.`, at, 'errors.tooLong');
-  if (CONTROL.test(t) || LONE_SURROGATE.test(t) || (!rule.multiline && /[\n\r\t]/.test(t))) {
-    throw invalid(`${at} contains control or invisible characters.`, at);
+  switch (textProblem(t, rule)) {
+    case 'empty':
+    case 'tooShort':
+      throw invalid(rule.min && rule.min > 1 ? `${at} needs at least ${rule.min} characters.` : `${at} must not be empty.`, at);
+    case 'tooLong':
+      throw invalid(`${at} is longer than ${rule.max} characters.`, at, 'errors.tooLong');
+    case 'control':
+      throw invalid(`${at} contains control or invisible characters.`, at);
+    case 'emoji':
+      throw invalid(`${at} must not contain emoji.`, at, 'errors.emoji');
+    case null:
   }
-  if (!rule.emoji && EMOJI.test(t)) throw invalid(`${at} must not contain emoji.`, at, 'errors.emoji');
   if (rule.pattern && !rule.pattern.test(t)) throw invalid(`${at} is not in the expected format.`, at);
   return t;
 }

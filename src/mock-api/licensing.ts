@@ -283,11 +283,8 @@ export async function acceptApplication(env: Env, state: State, draft: Applicati
     record.history.push(history(env, 'inspectionScheduled', 'system'));
   }
   for (const i of items.filter((x) => x.instant)) record.history.push(history(env, `approved:${i.permit}`, 'system', { reason: 'instant' }));
-  const changes: Change[] = [{ type: 'application.created', data: { application: record, serial } }];
   const files = filesAfter(state, draft.enterprise.uscc, id, at, materials);
-  if (files) changes[0]!.data.files = files;
-  const finished = await finishIfDecided(env, state, record);
-  return { record: finished.record, changes: [...changes, ...finished.changes] };
+  return finishIfDecided(env, state, record, 'application.created', files ? { serial, files } : { serial });
 }
 
 /** One appointment for every department that must see the premises, two working days on, 09:30. */
@@ -383,17 +380,23 @@ export async function decide(
   if (decision.reason) item.reason = decision.reason;
   if (decision.certificateNumber) item.certificateNumber = decision.certificateNumber;
   a.history.push(history(env, `${decision.decision}:${item.permit}`, 'officer', { department, reason: decision.reason }));
-  const finished = await finishIfDecided(env, state, a);
-  return { record: finished.record, changes: [{ type: 'item.decided', data: { application: finished.record } }, ...finished.changes.slice(1)] };
+  return finishIfDecided(env, state, a, 'item.decided');
 }
 
 /**
  * Once every item is decided: a new application issues the licence (or is refused), a change
  * issues the next revision, a renewal moves the renewed items' dates. Returns the application
- * as changed, with `changes[0]` writing it and the rest writing the licence.
+ * as changed, with `changes[0]` — an event of `type` with `carried` — writing it and the rest
+ * writing the licence.
  */
-async function finishIfDecided(env: Env, state: State, app: ApplicationRecord): Promise<{ record: ApplicationRecord; changes: Change[] }> {
-  const write = (record: ApplicationRecord, extra: Change[] = []) => ({ record, changes: [{ type: 'application.updated', data: { application: record } }, ...extra] });
+async function finishIfDecided(
+  env: Env,
+  state: State,
+  app: ApplicationRecord,
+  type: 'application.created' | 'item.decided',
+  carried: EventData = {},
+): Promise<{ record: ApplicationRecord; changes: Change[] }> {
+  const write = (record: ApplicationRecord, extra: Change[] = []) => ({ record, changes: [{ type, data: { ...carried, application: record } }, ...extra] });
   if (app.items.some((i) => i.decision === 'pending')) return write(app);
   const a = clone(app);
   const approved = a.items.filter((i) => i.decision === 'approved');

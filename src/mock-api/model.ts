@@ -148,7 +148,6 @@ export const EVENT_TYPES = [
   'upload.stored',
   'draft.saved',
   'application.created',
-  'application.updated',
   'inspection.scheduled',
   'inspection.finding',
   'inspection.rectified',

@@ -35,10 +35,11 @@ export function applicationSummary(a: ApplicationRecord, department?: string): A
 export function licenceView(env: Env, l: LicenceRecord, origin: string): LicenceView {
   const current = l.revisions.at(-1)!;
   const face = current.face;
+  const state = effectiveLicenceState(env, l);
   return {
     number: l.number,
     revision: current.revision,
-    state: effectiveLicenceState(env, l),
+    state,
     holder: face.holder,
     uscc: face.uscc,
     legalRep: face.legalRep,
@@ -50,7 +51,7 @@ export function licenceView(env: Env, l: LicenceRecord, origin: string): Licence
     items: effectiveItems(env, l).map((i) => ({ ...i })),
     notLicensed: [...face.notLicensed],
     link: licenceLink(fromBase64Url(current.cose)!, `${origin}/v`),
-    revisions: l.revisions.map((r) => ({ revision: r.revision, issued: r.face.issued, state: r === current ? effectiveLicenceState(env, l) : r.state })),
+    revisions: l.revisions.map((r) => ({ revision: r.revision, issued: r.face.issued, state: r === current ? state : r.state })),
     history: structuredClone(l.history),
   };
 }

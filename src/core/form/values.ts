@@ -32,7 +32,9 @@ export const TEXT_LIMITS = { text: 200, address: 150, region: 60 } as const;
 /** Largest number any element takes (areas in m², counts, amounts in 万元). */
 export const MAX_NUMBER = 1e9;
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff]/u;
+/** Control and invisible characters, line breaks and tabs apart (see {@link textProblem}). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff]/u;
+const BREAKS = /[\n\r\t]/;
 /** Pictographs, and the regional indicators of flags and the keycap mark, which are not pictographs themselves. */
 const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]/u;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -57,25 +59,46 @@ function calendarDay(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '1900-01-01' && s <= '2099-12-31';
 }
 
-function textProblem(value: string, max: number): ValueProblem | null {
+export type TextProblem = 'empty' | 'tooShort' | 'tooLong' | 'control' | 'emoji';
+
+export interface TextRules {
+  /** Characters (code points) after trimming; default 1. */
+  min?: number;
+  max: number;
+  /** Free text (comments, descriptions) may hold line breaks and tabs; names and codes may not. */
+  multiline?: boolean;
+  /** Free text allows emoji; names, addresses and codes refuse them. */
+  emoji?: boolean;
+}
+
+/**
+ * What is wrong with a text, or null: the one check every text goes through, in the form and
+ * in the API (src/mock-api/http.ts `text`).
+ */
+export function textProblem(value: string, rules: TextRules): TextProblem | null {
   const t = value.trim();
-  if (t === '') return 'empty';
-  if ([...t].length > max) return 'tooLong';
-  if (CONTROL.test(t) || LONE_SURROGATE.test(t)) return 'control';
-  if (EMOJI.test(t)) return 'emoji';
+  const length = [...t].length;
+  if (length === 0) return 'empty';
+  if (length < (rules.min ?? 1)) return 'tooShort';
+  if (length > rules.max) return 'tooLong';
+  if (CONTROL.test(t) || LONE_SURROGATE.test(t) || (!rules.multiline && BREAKS.test(t))) return 'control';
+  if (!rules.emoji && EMOJI.test(t)) return 'emoji';
   return null;
 }
+
+/** A single-line form text: never too short (the minimum is 1), so every problem is a {@link ValueProblem}. */
+const formText = (value: string, max: number): ValueProblem | null => textProblem(value, { max }) as Exclude<TextProblem, 'tooShort'> | null;
 
 /** What is wrong with `value` for `element`, or null. Empty arrays count as empty. */
 export function formValueProblem(element: Pick<InformationElement, 'type' | 'options'>, value: unknown): ValueProblem | null {
   const options = element.options?.map((o) => o.value);
   switch (element.type) {
     case 'text':
-      return typeof value === 'string' ? textProblem(value, TEXT_LIMITS.text) : 'type';
+      return typeof value === 'string' ? formText(value, TEXT_LIMITS.text) : 'type';
     case 'address':
-      return typeof value === 'string' ? textProblem(value, TEXT_LIMITS.address) : 'type';
+      return typeof value === 'string' ? formText(value, TEXT_LIMITS.address) : 'type';
     case 'region':
-      return typeof value === 'string' ? textProblem(value, TEXT_LIMITS.region) : 'type';
+      return typeof value === 'string' ? formText(value, TEXT_LIMITS.region) : 'type';
     case 'number':
       if (typeof value !== 'number') return 'type';
       if (!Number.isFinite(value)) return 'notANumber';
