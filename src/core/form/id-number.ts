@@ -33,17 +33,20 @@ export function idCheckChar(first17: string): string {
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A real calendar day between 1900-01-01 and 2099-12-31, written YYYY-MM-DD. */
-export function calendarDay(s: string): boolean {
+/** A real calendar day between `earliest` (default 1900-01-01) and 2099-12-31, written YYYY-MM-DD. */
+export function calendarDay(s: string, earliest = '1900-01-01'): boolean {
   if (!ISO_DAY.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '1900-01-01' && s <= '2099-12-31';
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= earliest && s <= '2099-12-31';
 }
+
+/** GB 11643's own example (440524188001010014) is of a person born in 1880: the standard allows the 19th century. */
+const EARLIEST_BIRTH = '1800-01-01';
 
 /** GB 11643 layout: 17 digits and a check character; the birth date (characters 7–14) a real day. */
 function gb11643Problem(code: string): IdNumberProblem | null {
   if (!/^\d{17}[\dX]$/.test(code)) return 'idNumberLength';
-  if (!calendarDay(`${code.slice(6, 10)}-${code.slice(10, 12)}-${code.slice(12, 14)}`)) return 'idNumberBirthDate';
+  if (!calendarDay(`${code.slice(6, 10)}-${code.slice(10, 12)}-${code.slice(12, 14)}`, EARLIEST_BIRTH)) return 'idNumberBirthDate';
   return idCheckChar(code) === code[17] ? null : 'idNumberCheck';
 }
 

@@ -230,6 +230,7 @@ export function fieldProblem(field: MergedField, value: unknown, values?: Readon
 export function splitByPermit(form: MergedForm, values: Record<string, FormValueInput>): Record<string, Record<string, FormValueInput>> {
   const out: Record<string, Record<string, FormValueInput>> = Object.fromEntries(form.permits.map((p) => [p, {}]));
   for (const field of formFields(form)) {
+    if (!Object.hasOwn(values, field.id)) continue;
     const value = values[field.id];
     if (value === undefined) continue;
     for (const p of field.permits) out[p]![field.id] = value;
