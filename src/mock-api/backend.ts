@@ -20,7 +20,8 @@ import { STATUS_DOCUMENT_CONTENT_TYPE, STATUS_LIST_CONTENT_TYPE } from '../core/
 import type { TrustList } from '../core/credential/trust-list.js';
 import { LIMITS } from '../core/credential/licence.js';
 import { normalizeUscc, usccProblem } from '../core/form/uscc.js';
-import { formValueProblem, normalizeFormValue } from '../core/form/values.js';
+import { normalizeFormValue } from '../core/form/values.js';
+import { fieldProblem, isEmptyValue, mergeFields } from '../core/form/merge.js';
 import type { Enterprise } from '../core/registry/schema.js';
 import type { ItemAction } from '../core/lifecycle/licence.js';
 import {
@@ -267,10 +268,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     return { answers: kept, evaluation };
   }
 
-  /** Form values: known elements, valid values; every element the permits ask, except what the registry supplies. */
+  /**
+   * Form values, checked as the one form checks them (src/core/form/merge.ts): known elements
+   * the permits ask, each valid under the strictest rules of those permits (an ID number as one
+   * of the document type chosen); every required field given, except what the registry supplies.
+   */
   function form(value: unknown, permits: readonly string[], e: Enterprise, onFile: Record<string, FormValue> = {}): Record<string, FormValue> {
     const given = object(value, '/form', [], Object.keys(value && typeof value === 'object' ? value : {}));
-    const needed = new Set(permits.flatMap((p) => permitById(env, p).informationElements));
+    const fields = new Map(mergeFields(catalogue, permits).map((f) => [f.id, f]));
+    const context = { ...onFile, ...given };
     const out: Record<string, FormValue> = {};
     for (const [id, v] of Object.entries(given)) {
       const el = elements.get(id);
@@ -278,15 +284,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       if (!el) throw invalid(`Unknown form field "${id.slice(0, 60)}".`, at);
       if (el.prefill === 'enterprise-registry') continue; // the registry's value is the one kept
       // Like answers to questions that do not apply: a value nobody asked for is not stored.
-      if (!needed.has(id)) throw invalid(`"${id}" is not asked for the permits of this application.`, at, 'errors.formFieldNotAsked');
-      const p = formValueProblem(el, v);
+      const field = fields.get(id);
+      if (!field) throw invalid(`"${id}" is not asked for the permits of this application.`, at, 'errors.formFieldNotAsked');
+      const p = fieldProblem(field, v, context);
       if (p) throw invalid(`"${id}" is not valid (${p}).`, at, `form.problems.${p}`);
-      out[id] = normalizeFormValue(el, v as FormValue);
+      if (!isEmptyValue(v)) out[id] = normalizeFormValue(el, v as FormValue);
     }
-    const missing = [...needed].filter((id) => {
-      const el = elements.get(id);
-      return el && el.prefill !== 'enterprise-registry' && el.type !== 'file' && out[id] === undefined && onFile[id] === undefined;
-    });
+    const missing = [...fields.values()]
+      .filter((f) => f.rules.required && f.element.prefill !== 'enterprise-registry' && out[f.id] === undefined && onFile[f.id] === undefined)
+      .map((f) => f.id);
     if (missing.length) {
       throw new HttpError(422, 'Unprocessable content', `Form fields missing: ${missing.join(', ')}.`, 'errors.formIncomplete',
         missing.map((m) => ({ pointer: `/form/${m}`, detail: 'required' })));
