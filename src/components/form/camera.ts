@@ -83,3 +83,17 @@ export async function captureJpeg(source: CanvasImageSource, width: number, heig
   }
   return undefined;
 }
+
+/** Resolves when the video shows a frame (at once if it does), or after `ms` without one. */
+export function firstFrame(video: HTMLVideoElement, ms = 3000): Promise<void> {
+  if (video.videoWidth > 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      video.removeEventListener('loadeddata', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    video.addEventListener('loadeddata', done);
+  });
+}

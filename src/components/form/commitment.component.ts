@@ -264,7 +264,7 @@ export class OneCommitment extends LitElement {
       </fieldset>
       <div class="field">
         <label class="field-label" for="id-number">${msg('materials.commitment.idNumber')}</label>
-        <p class="hint" id="id-number-hint">${msg('materials.commitment.idNumberHint')}${format ? html` <span>${format}</span>` : nothing}</p>
+        <p class="hint" id="id-number-hint">${msg('materials.commitment.idNumberHint')}${format ? html`<span class="format">${format}</span>` : nothing}</p>
         ${numberError.view}
         <input
           id="id-number"

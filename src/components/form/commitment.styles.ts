@@ -60,6 +60,9 @@ export const styles = css`
     font-weight: 600;
     font-size: var(--_size-lg);
   }
+  .format {
+    display: block;
+  }
   .id-types {
     grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
   }

@@ -11,7 +11,7 @@ import type { NoticeMaterial } from '../../core/rules/notice.js';
 import { buttons } from '../shared/buttons.js';
 import { choices } from '../shared/choices.js';
 import { tokens } from '../shared/tokens.js';
-import { CameraError, captureJpeg, openCamera, stopCamera, type CameraProblem } from './camera.js';
+import { CameraError, captureJpeg, firstFrame, openCamera, stopCamera, type CameraProblem } from './camera.js';
 import type { MaterialChoice, MaterialProblem } from './material-types.js';
 import { MaterialsText } from './materials-i18n.js';
 import { materialsShared } from './materials.styles.js';
@@ -313,6 +313,7 @@ export class OneMaterialInput extends LitElement {
 
   private async capture(): Promise<void> {
     const video = this.renderRoot.querySelector('video');
+    if (video) await firstFrame(video);
     const blob = video && video.videoWidth ? await captureJpeg(video, video.videoWidth, video.videoHeight) : undefined;
     if (!blob) {
       this.error = { key: video?.videoWidth ? 'materials.camera.errors.tooLarge' : 'materials.camera.errors.capture' };
@@ -355,8 +356,7 @@ export class OneMaterialInput extends LitElement {
         >${msg(`materials.modes.${mode}`)}<span class="hint" id=${`hint-${mode}`}>${msg(`materials.modeHints.${mode}`)}</span>
         ${basis
           ? html`<span part="basis" class="hint basis" id="basis"
-              >${msg('materials.commitmentBasis')}:
-              ${m.commitmentBasis.map((b) => html`<span lang="zh-CN">${b}</span>`)}</span
+              >${msg('materials.commitmentBasis')}${m.commitmentBasis.map((b) => html`<span lang="zh-CN">${b}</span>`)}</span
             >`
           : nothing}
       </span>
