@@ -4,8 +4,8 @@ import type { OneCommitment } from '../../src/components/form/commitment.compone
 import type { CommitmentSignature, SignatoryCandidate } from '../../src/components/form/material-types.js';
 import { sharedI18n } from '../../src/i18n/index.js';
 import type { Catalogue } from '../../src/core/catalogue/types.js';
-import { combine, evaluateAnswers } from '../../src/core/rules/engine.js';
-import { buildNotice, type Notice } from '../../src/core/rules/notice.js';
+import type { Notice } from '../../src/core/rules/notice.js';
+import { storeNotice } from '../fixtures/store-notice.js';
 import generatedCatalogue from '../../src/data/generated/catalogue.pudong.json';
 import { expectAccessible } from './helpers/axe.js';
 import { checkMissingKeysAndReset, watchMissingKeys } from './helpers/missing-keys.js';
@@ -18,18 +18,7 @@ declare function beforeEach(body: () => void | Promise<void>): void;
 declare function afterEach(body: () => void | Promise<void>): void;
 
 const catalogue = generatedCatalogue as unknown as Catalogue;
-const STORE: Notice = buildNotice(
-  catalogue,
-  evaluateAnswers(catalogue, combine(catalogue.rules, ['convenience-store']), {
-    'food-activities': ['prepackaged', 'hot-meals'],
-    'sells-liquor': true,
-    'sells-tobacco': true,
-    'sells-medicines': false,
-    'medical-devices': [],
-    'sells-publications': false,
-    'floor-area': 90,
-  }),
-);
+const STORE: Notice = storeNotice(catalogue);
 const VERSION = catalogue.documents.templates.find((t) => t.kind === 'commitment')!.version;
 const key = (id: string) => STORE.materials.find((m) => m.id === id)!.key;
 const PEOPLE: SignatoryCandidate[] = [

@@ -8,8 +8,8 @@ import { apiContext } from '../../src/api/context.js';
 import { createApiClient, type ApiClient } from '../../src/api/client.js';
 import { MAX_UPLOAD_BYTES } from '../../src/api/types.js';
 import { sharedI18n } from '../../src/i18n/index.js';
-import { combine, evaluateAnswers } from '../../src/core/rules/engine.js';
-import { buildNotice, type NoticeMaterial } from '../../src/core/rules/notice.js';
+import type { NoticeMaterial } from '../../src/core/rules/notice.js';
+import { storeNotice } from '../fixtures/store-notice.js';
 import { expectAccessible } from './helpers/axe.js';
 import { checkMissingKeysAndReset, watchMissingKeys } from './helpers/missing-keys.js';
 import { catalogue, pageBackend, type PageBackend } from './helpers/officer-backend.js';
@@ -21,18 +21,7 @@ declare function it(name: string, body: () => void | Promise<void>): void;
 declare function beforeEach(body: () => void | Promise<void>): void;
 declare function afterEach(body: () => void | Promise<void>): void;
 
-const STORE = buildNotice(
-  catalogue,
-  evaluateAnswers(catalogue, combine(catalogue.rules, ['convenience-store']), {
-    'food-activities': ['prepackaged', 'hot-meals'],
-    'sells-liquor': true,
-    'sells-tobacco': true,
-    'sells-medicines': false,
-    'medical-devices': [],
-    'sells-publications': false,
-    'floor-area': 90,
-  }),
-);
+const STORE = storeNotice(catalogue);
 const material = (id: string): NoticeMaterial => STORE.materials.find((m) => m.id === id)!;
 /** Needed by three permits, one of which refuses a commitment. */
 const PREMISES = material('premises-proof');

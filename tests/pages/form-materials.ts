@@ -12,24 +12,12 @@ import { createApiClient } from '../../src/api/client.js';
 import { isLanguage, sharedI18n } from '../../src/i18n/index.js';
 import { KIOSK_THEME_CSS } from '../../src/components/shared/themes.js';
 import type { Catalogue } from '../../src/core/catalogue/types.js';
-import { combine, evaluateAnswers } from '../../src/core/rules/engine.js';
-import { buildNotice } from '../../src/core/rules/notice.js';
+import { storeNotice } from '../fixtures/store-notice.js';
 import type { CommitmentSignature } from '../../src/components/form/material-types.js';
 import generated from '../../src/data/generated/catalogue.pudong.json';
 
 const catalogue = generated as unknown as Catalogue;
-const notice = buildNotice(
-  catalogue,
-  evaluateAnswers(catalogue, combine(catalogue.rules, ['convenience-store']), {
-    'food-activities': ['prepackaged', 'hot-meals'],
-    'sells-liquor': true,
-    'sells-tobacco': true,
-    'sells-medicines': false,
-    'medical-devices': [],
-    'sells-publications': false,
-    'floor-area': 90,
-  }),
-);
+const notice = storeNotice(catalogue);
 
 const params = new URLSearchParams(location.hash.slice(1));
 const lang = params.get('lang') ?? 'zh-CN';
