@@ -37,6 +37,7 @@ import {
   type MaterialProvision,
   type UploadType,
 } from '../api/types.js';
+import { sniffUploadType } from '../api/uploads.js';
 import { openStore, type Store } from './store/store.js';
 import type { EventLog } from './store/log.js';
 import {
@@ -486,12 +487,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   // ── uploads ───────────────────────────────────────────────────────────────────────
 
-  const MAGIC: Record<UploadType, number[]> = {
-    'application/pdf': [0x25, 0x50, 0x44, 0x46, 0x2d],
-    'image/jpeg': [0xff, 0xd8, 0xff],
-    'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
-  };
-
   async function upload(ctx: RouteContext): Promise<Response> {
     const type = (ctx.request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (!UPLOAD_TYPES.includes(type as UploadType)) {
@@ -499,7 +494,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }
     const bytes = await readBytes(ctx.request, MAX_UPLOAD_BYTES);
     if (bytes.length === 0) throw invalid('The file is empty.', undefined, 'errors.uploadEmpty');
-    if (!MAGIC[type as UploadType].every((b, i) => bytes[i] === b)) throw invalid('The file is not what its type says.', undefined, 'errors.uploadType');
+    if (sniffUploadType(bytes) !== type) throw invalid('The file is not what its type says.', undefined, 'errors.uploadType');
     const sha256 = await sha256Hex(bytes);
     let binary = '';
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
