@@ -7,6 +7,8 @@ import { createI18n, onMissingKey, resources, LANGUAGES } from '../../src/i18n/i
 import { addApiMessages, apiResources, API_NAMESPACE, problemMessage } from '../../src/i18n/api.js';
 import { OFFICER_NS, officerResources } from '../../src/officer/locales.js';
 import { addOfficerResources } from '../../src/officer/i18n.js';
+import { FORM_NS, formResources } from '../../src/components/form/locales.js';
+import { addFormResources } from '../../src/components/form/i18n.js';
 import { root } from './helpers/data.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -29,6 +31,7 @@ const bundles = [
   { ns: 'translation', flat },
   { ns: API_NAMESPACE, flat: flatAll(apiResources) },
   { ns: OFFICER_NS, flat: flatAll(officerResources) },
+  { ns: FORM_NS, flat: flatAll(formResources) },
 ] as const;
 // i18next plural forms: zh has only `_other`, en has `_one` and `_other`.
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -51,7 +54,9 @@ const sources = (dirs: string[]) =>
       return [];
     }
   });
-const uiSources = sources(['src/components', 'src/kiosk', 'src/verify']);
+/** The one form's own code uses its own namespace (`form`). */
+const formSources = sources(['src/components/form']);
+const uiSources = sources(['src/components', 'src/kiosk', 'src/verify']).filter((f) => !formSources.includes(f));
 const officerSources = sources(['src/officer']);
 
 describe.each(bundles)('locales, namespace $ns', ({ ns, flat }) => {
@@ -102,7 +107,7 @@ describe('i18n runtime', () => {
   });
 
   it.each(LANGUAGES)('resolves every key in %s without a missing-key report', (lng) => {
-    const i18n = addOfficerResources(addApiMessages(createI18n(lng)));
+    const i18n = addFormResources(addOfficerResources(addApiMessages(createI18n(lng))));
     const missing: string[] = [];
     const off = onMissingKey((_l, key) => missing.push(key));
     for (const { ns, flat } of bundles) for (const key of baseKeys(flat['zh-CN']!.keys())) i18n.t(key, { count: 2, ns });
@@ -140,9 +145,20 @@ describe('sources', () => {
     expect(missing).toEqual([]);
   });
 
+  it('every literal key the one form uses exists in its namespace', () => {
+    const used = new Set<string>();
+    for (const file of formSources) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)*)'/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(50);
+    const form = bundles.find((b) => b.ns === FORM_NS)!.flat;
+    const missing = LANGUAGES.flatMap((lng) => [...used].filter((k) => !hasKey(lng, k, form)).map((k) => `${lng}:${k}`));
+    expect(missing).toEqual([]);
+  });
+
   it('no Chinese text in UI code outside comments (user-facing strings live in the locales)', () => {
     const offenders: string[] = [];
-    for (const file of [...uiSources, ...officerSources]) {
+    for (const file of [...uiSources, ...officerSources, ...formSources]) {
       const code = readFileSync(file, 'utf8')
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
