@@ -22,6 +22,7 @@ import { LIMITS } from '../core/credential/licence.js';
 import { normalizeUscc, usccProblem } from '../core/form/uscc.js';
 import { normalizeFormValue } from '../core/form/values.js';
 import { fieldProblem, isEmptyValue, mergeFields } from '../core/form/merge.js';
+import { registryValues } from '../core/form/prefill.js';
 import type { Enterprise } from '../core/registry/schema.js';
 import type { ItemAction } from '../core/lifecycle/licence.js';
 import {
@@ -299,22 +300,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         missing.map((m) => ({ pointer: `/form/${m}`, detail: 'required' })));
     }
     return { ...onFile, ...registryValues(e), ...out };
-  }
-
-  function registryValues(e: Enterprise): Record<string, FormValue> {
-    const capital = e.registeredCapital ? Number(/^[\d.]+/.exec(e.registeredCapital)?.[0]) : undefined;
-    const values: Record<string, FormValue> = {
-      'entity.name': e.name,
-      'entity.uscc': e.uscc,
-      'entity.type': e.kind,
-      'entity.businessScope': e.scope,
-      'entity.registeredAddress': e.address,
-      'entity.establishedDate': e.established,
-      'entity.foreignInvested': e.foreignInvested,
-      'legalRep.name': e.legalRep,
-    };
-    if (capital !== undefined && Number.isFinite(capital)) values['entity.registeredCapital'] = capital;
-    return values;
   }
 
   function materials(value: unknown): Record<string, MaterialProvision> {

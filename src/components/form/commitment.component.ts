@@ -4,12 +4,12 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Catalogue, DocumentTemplate } from '../../core/catalogue/types.js';
 import type { Notice } from '../../core/rules/notice.js';
 import { documentText, type Applicant } from '../../core/rules/documents.js';
-import { ID_TYPES, idNumberProblem, isIdType, normalizeIdNumber, type IdType } from '../../core/form/identity.js';
+import { ID_TYPES, idNumberProblem, isIdType, normalizeIdNumber, type IdType } from '../../core/form/id-number.js';
 import { buttons } from '../shared/buttons.js';
 import { choices } from '../shared/choices.js';
 import { tokens } from '../shared/tokens.js';
 import type { CommitmentProblem, CommitmentSignature, SignatoryCandidate } from './material-types.js';
-import { MaterialsText } from './materials-i18n.js';
+import { FormText } from './i18n.js';
 import { materialsShared } from './materials.styles.js';
 import { styles } from './commitment.styles.js';
 
@@ -94,7 +94,7 @@ export class OneCommitment extends LitElement {
   /** Fields whose problems are shown (left once, or all after `validate()`). */
   @state() private shown = new Set<Field>();
 
-  private readonly text = new MaterialsText(this);
+  private readonly text = new FormText(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('notice') && changed.get('notice')) this.shown = new Set();
@@ -167,8 +167,8 @@ export class OneCommitment extends LitElement {
   /** The text of a problem `validate()` returned, in the current language. */
   messageFor(code: CommitmentProblem): string {
     const s = this.current();
-    const format = isIdType(s.idType) ? this.text.msg(`materials.commitment.formats.${s.idType}`) : '';
-    return this.text.msg(`materials.commitment.problems.${code}`, { count: [...normalizeIdNumber(s.idNumber)].length, format });
+    const format = isIdType(s.idType) ? this.text.t(`materials.commitment.formats.${s.idType}`) : '';
+    return this.text.t(`materials.commitment.problems.${code}`, { count: [...normalizeIdNumber(s.idNumber)].length, format });
   }
 
   /** Moves focus to the field of a problem (the first field when none is given). */
@@ -190,7 +190,7 @@ export class OneCommitment extends LitElement {
       out.push('idType');
       if (!s.idNumber.trim()) out.push('empty');
     } else {
-      const problem = idNumberProblem(s.idType, s.idNumber);
+      const problem = s.idNumber.trim() === '' ? 'empty' : idNumberProblem(s.idNumber, s.idType);
       if (problem) out.push(problem);
     }
     if (!s.warningAccepted) out.push('warning');
@@ -201,7 +201,7 @@ export class OneCommitment extends LitElement {
 
   private edit(change: Partial<CommitmentSignature>): void {
     const next = { ...this.current(), ...change };
-    if (next.idType && !idNumberProblem(next.idType, next.idNumber)) next.idNumber = normalizeIdNumber(next.idNumber);
+    if (next.idType && next.idNumber.trim() !== '' && !idNumberProblem(next.idNumber, next.idType)) next.idNumber = normalizeIdNumber(next.idNumber);
     this.value = next;
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
@@ -238,33 +238,33 @@ export class OneCommitment extends LitElement {
   }
 
   private renderSignatory(s: CommitmentSignature, problems: CommitmentProblem[]): TemplateResult {
-    const { msg } = this.text;
+    const { t } = this.text;
     const people = this.people();
     const nameError = this.fieldError('signatory', problems);
     const typeError = this.fieldError('id-type', problems);
     const numberError = this.fieldError('id-number', problems);
-    const format = s.idType ? msg(`materials.commitment.formats.${s.idType}`) : '';
+    const format = s.idType ? t(`materials.commitment.formats.${s.idType}`) : '';
     return html`<div part="signatory" class="signatory">
       <fieldset data-group="signatory" aria-describedby=${['signatory-hint', nameError.id].filter(Boolean).join(' ')}>
-        <legend class="field-label">${msg('materials.commitment.signatory')}</legend>
-        <p class="hint" id="signatory-hint">${msg('materials.commitment.signatoryHint')}</p>
-        ${people.length === 0 ? html`<p part="error" class="error">${msg('materials.commitment.problems.signatoryNone')}</p>` : nameError.view}
+        <legend class="field-label">${t('materials.commitment.signatory')}</legend>
+        <p class="hint" id="signatory-hint">${t('materials.commitment.signatoryHint')}</p>
+        ${people.length === 0 ? html`<p part="error" class="error">${t('materials.commitment.problems.signatoryNone')}</p>` : nameError.view}
         <div class="options">
           ${people.map((p) =>
-            this.radio('signatory', p.name, s.name === p.name, nameError.id, { name: p.name }, html`${p.name}<span class="hint">${p.roles.map((r) => msg(`materials.commitment.roles.${r}`)).join(' · ')}</span>`),
+            this.radio('signatory', p.name, s.name === p.name, nameError.id, { name: p.name }, html`${p.name}<span class="hint">${p.roles.map((r) => t(`materials.commitment.roles.${r}`)).join(' · ')}</span>`),
           )}
         </div>
       </fieldset>
       <fieldset data-group="id-type" aria-describedby=${ifDefined(typeError.id)}>
-        <legend class="field-label">${msg('materials.commitment.idType')}</legend>
+        <legend class="field-label">${t('materials.commitment.idType')}</legend>
         ${typeError.view}
         <div class="options id-types">
           ${ID_TYPES.map((type) => this.radio('id-type', type, s.idType === type, typeError.id, { idType: type }, this.idTypeLabel(type)))}
         </div>
       </fieldset>
       <div class="field">
-        <label class="field-label" for="id-number">${msg('materials.commitment.idNumber')}</label>
-        <p class="hint" id="id-number-hint">${msg('materials.commitment.idNumberHint')}${format ? html`<span class="format">${format}</span>` : nothing}</p>
+        <label class="field-label" for="id-number">${t('materials.commitment.idNumber')}</label>
+        <p class="hint" id="id-number-hint">${t('materials.commitment.idNumberHint')}${format ? html`<span class="format">${format}</span>` : nothing}</p>
         ${numberError.view}
         <input
           id="id-number"
@@ -287,14 +287,14 @@ export class OneCommitment extends LitElement {
   }
 
   private renderWarning(s: CommitmentSignature, problems: CommitmentProblem[]): TemplateResult {
-    const { msg } = this.text;
+    const { t } = this.text;
     const error = this.fieldError('warning', problems);
     const changed = this.value?.warningAccepted && this.value.textVersion !== s.textVersion;
     return html`<section part="warning" class="warning" aria-labelledby="warning-title">
-      <h4 id="warning-title">${msg('materials.commitment.warningTitle')}</h4>
-      <p id="warning-text">${msg('materials.commitment.warningText')}</p>
-      <p class="hint">${msg('materials.commitment.warningBasis')}</p>
-      ${changed ? html`<p class="changed" role="status">${msg('materials.commitment.textChanged', { from: this.value!.textVersion, to: s.textVersion })}</p>` : nothing}
+      <h4 id="warning-title">${t('materials.commitment.warningTitle')}</h4>
+      <p id="warning-text">${t('materials.commitment.warningText')}</p>
+      <p class="hint">${t('materials.commitment.warningBasis')}</p>
+      ${changed ? html`<p class="changed" role="status">${t('materials.commitment.textChanged', { from: this.value!.textVersion, to: s.textVersion })}</p>` : nothing}
       ${error.view}
       <label class="option accept">
         <input
@@ -308,30 +308,30 @@ export class OneCommitment extends LitElement {
             this.edit({ warningAccepted: (e.target as HTMLInputElement).checked });
           }}
         />
-        <span class="label">${msg('materials.commitment.warningAccept')}</span>
+        <span class="label">${t('materials.commitment.warningAccept')}</span>
       </label>
     </section>`;
   }
 
   protected override render() {
-    const { msg, language } = this.text;
+    const { t, language } = this.text;
     if (!this.notice || !this.catalogue) return nothing;
     const letter = this.letter();
     const s = this.current();
-    const heading = html`<h3 id="commitment-title">${msg('materials.commitment.title')}</h3>`;
+    const heading = html`<h3 id="commitment-title">${t('materials.commitment.title')}</h3>`;
     if (letter === undefined) {
-      return html`<section part="base" class="base" aria-labelledby="commitment-title">${heading}<p part="error" class="error" role="alert">${msg('materials.commitment.unavailable')}</p></section>`;
+      return html`<section part="base" class="base" aria-labelledby="commitment-title">${heading}<p part="error" class="error" role="alert">${t('materials.commitment.unavailable')}</p></section>`;
     }
     if (letter === '') {
-      return html`<section part="base" class="base" aria-labelledby="commitment-title">${heading}<p class="note">${msg('materials.commitment.none')}</p></section>`;
+      return html`<section part="base" class="base" aria-labelledby="commitment-title">${heading}<p class="note">${t('materials.commitment.none')}</p></section>`;
     }
     const problems = this.problems();
     return html`<section part="base" class="base" aria-labelledby="commitment-title">
       ${heading}
-      <p class="intro">${msg('materials.commitment.intro')}</p>
-      <p part="version" class="hint version">${msg('materials.commitment.version', { version: s.textVersion })}</p>
-      <div part="letter" class="letter" role="region" tabindex="0" lang=${language} aria-label=${msg('materials.commitment.textLabel')} aria-describedby="letter-hint">${letter}</div>
-      <p class="hint" id="letter-hint">${msg('materials.commitment.textHint')}</p>
+      <p class="intro">${t('materials.commitment.intro')}</p>
+      <p part="version" class="hint version">${t('materials.commitment.version', { version: s.textVersion })}</p>
+      <div part="letter" class="letter" role="region" tabindex="0" lang=${language} aria-label=${t('materials.commitment.textLabel')} aria-describedby="letter-hint">${letter}</div>
+      <p class="hint" id="letter-hint">${t('materials.commitment.textHint')}</p>
       ${this.renderWarning(s, problems)} ${this.renderSignatory(s, problems)}
     </section>`;
   }

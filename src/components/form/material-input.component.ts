@@ -13,7 +13,7 @@ import { choices } from '../shared/choices.js';
 import { tokens } from '../shared/tokens.js';
 import { CameraError, captureJpeg, firstFrame, openCamera, stopCamera, type CameraProblem } from './camera.js';
 import type { MaterialChoice, MaterialProblem } from './material-types.js';
-import { MaterialsText } from './materials-i18n.js';
+import { FormText } from './i18n.js';
 import { materialsShared } from './materials.styles.js';
 import { styles } from './material-input.styles.js';
 
@@ -90,7 +90,7 @@ export class OneMaterialInput extends LitElement {
   /** `validate()` was called: show "choose how" when nothing is chosen. */
   @state() private showProblems = false;
 
-  private readonly text = new MaterialsText(this);
+  private readonly text = new FormText(this);
   private readonly api = new ContextConsumer(this, { context: apiContext, subscribe: true });
   private stream?: MediaStream;
   private uploading?: AbortController;
@@ -143,7 +143,7 @@ export class OneMaterialInput extends LitElement {
 
   /** The text of a problem `validate()` returned, in the current language. */
   messageFor(code: MaterialProblem): string {
-    return this.text.msg(`materials.problems.${code}`, { name: this.name() });
+    return this.text.t(`materials.problems.${code}`, { name: this.name() });
   }
 
   /** Moves focus to the choices (the checked one, else the first). */
@@ -199,8 +199,8 @@ export class OneMaterialInput extends LitElement {
   private size(bytes: number): string {
     const format = (n: number, digits: number) => new Intl.NumberFormat(this.text.language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
     return bytes >= MB
-      ? this.text.msg('materials.sizeMb', { size: format(Math.ceil((bytes / MB) * 10) / 10, 1) })
-      : this.text.msg('materials.sizeKb', { size: format(Math.max(1, Math.ceil(bytes / 1024)), 0) });
+      ? this.text.t('materials.sizeMb', { size: format(Math.ceil((bytes / MB) * 10) / 10, 1) })
+      : this.text.t('materials.sizeKb', { size: format(Math.max(1, Math.ceil(bytes / 1024)), 0) });
   }
 
   /** Checks a file (size, then type by its first bytes) and uploads it; true when it was uploaded. */
@@ -333,13 +333,13 @@ export class OneMaterialInput extends LitElement {
     const photo = this.photo;
     if (!photo) return;
     const time = new Date().toISOString().slice(0, 19).replace(/\D/g, '');
-    if (await this.send(photo.blob, this.text.msg('materials.camera.fileName', { time }))) this.closeCamera();
+    if (await this.send(photo.blob, this.text.t('materials.camera.fileName', { time }))) this.closeCamera();
   }
 
   // ── rendering ─────────────────────────────────────────────────────────────────────
 
   private renderOption(mode: Mode, checked: boolean): TemplateResult {
-    const { msg } = this.text;
+    const { t } = this.text;
     const m = this.material!;
     const basis = mode === 'commitment' && m.commitmentBasis.length;
     return html`<label part="option" class="option">
@@ -353,10 +353,10 @@ export class OneMaterialInput extends LitElement {
         @change=${() => this.choose(mode)}
       />
       <span class="label"
-        >${msg(`materials.modes.${mode}`)}<span class="hint" id=${`hint-${mode}`}>${msg(`materials.modeHints.${mode}`)}</span>
+        >${t(`materials.modes.${mode}`)}<span class="hint" id=${`hint-${mode}`}>${t(`materials.modeHints.${mode}`)}</span>
         ${basis
           ? html`<span part="basis" class="hint basis" id="basis"
-              >${msg('materials.commitmentBasis')}${m.commitmentBasis.map((b) => html`<span lang="zh-CN">${b}</span>`)}</span
+              >${t('materials.commitmentBasis')}${m.commitmentBasis.map((b) => html`<span lang="zh-CN">${b}</span>`)}</span
             >`
           : nothing}
       </span>
@@ -364,21 +364,21 @@ export class OneMaterialInput extends LitElement {
   }
 
   private renderFile(v: MaterialChoice & { how: 'upload' }): TemplateResult {
-    const { msg } = this.text;
+    const { t } = this.text;
     const name = this.name();
     return html`<div part="file" class="file">
       <p class="file-name">
-        <span class="done">${msg('materials.uploaded')}</span>
-        <span class="name">${msg('materials.uploadedFile', { file: v.fileName ?? '', size: v.size !== undefined ? this.size(v.size) : '' })}</span>
+        <span class="done">${t('materials.uploaded')}</span>
+        <span class="name">${t('materials.uploadedFile', { file: v.fileName ?? '', size: v.size !== undefined ? this.size(v.size) : '' })}</span>
       </p>
       <div class="row">
         ${this.mode === 'camera'
           ? html`<button type="button" class="secondary" data-action="retake-upload" ?disabled=${this.camera !== 'off'} @click=${() => void this.startCamera()}>
-              ${msg('materials.retakePhoto')}
+              ${t('materials.retakePhoto')}
             </button>`
-          : this.renderChooser(msg('materials.replace'))}
-        <button type="button" class="secondary" data-action="remove" aria-label=${msg('materials.removeLabel', { name })} @click=${() => this.removeFile()}>
-          ${msg('materials.remove')}
+          : this.renderChooser(t('materials.replace'))}
+        <button type="button" class="secondary" data-action="remove" aria-label=${t('materials.removeLabel', { name })} @click=${() => this.removeFile()}>
+          ${t('materials.remove')}
         </button>
       </div>
     </div>`;
@@ -401,64 +401,64 @@ export class OneMaterialInput extends LitElement {
   }
 
   private renderCamera(): TemplateResult | typeof nothing {
-    const { msg } = this.text;
+    const { t } = this.text;
     const name = this.name();
     if (this.camera === 'off') {
       return this.cameraError
         ? html`<div class="row">
-            <button type="button" data-action="start" @click=${() => void this.startCamera()}>${msg('materials.camera.start')}</button>
+            <button type="button" data-action="start" @click=${() => void this.startCamera()}>${t('materials.camera.start')}</button>
           </div>`
         : nothing;
     }
-    if (this.camera === 'starting') return html`<p role="status" class="sub">${msg('materials.camera.starting')}</p>`;
+    if (this.camera === 'starting') return html`<p role="status" class="sub">${t('materials.camera.starting')}</p>`;
     if (this.camera === 'live') {
       return html`<div part="camera" class="camera">
-        <p class="sub" id="camera-hint">${msg('materials.camera.hint')}</p>
-        <video muted playsinline autoplay aria-label=${msg('materials.camera.preview', { name })} aria-describedby="camera-hint"></video>
+        <p class="sub" id="camera-hint">${t('materials.camera.hint')}</p>
+        <video muted playsinline autoplay aria-label=${t('materials.camera.preview', { name })} aria-describedby="camera-hint"></video>
         <div class="row">
-          <button type="button" data-action="capture" @click=${() => void this.capture()}>${msg('materials.camera.capture')}</button>
-          <button type="button" class="secondary" data-action="close" @click=${() => this.closeCamera()}>${msg('materials.camera.close')}</button>
+          <button type="button" data-action="capture" @click=${() => void this.capture()}>${t('materials.camera.capture')}</button>
+          <button type="button" class="secondary" data-action="close" @click=${() => this.closeCamera()}>${t('materials.camera.close')}</button>
         </div>
       </div>`;
     }
     return html`<div part="camera" class="camera">
-      <p class="sub" id="photo-hint">${msg('materials.camera.check')}</p>
-      <img src=${this.photo!.url} alt=${msg('materials.camera.photo', { name })} />
+      <p class="sub" id="photo-hint">${t('materials.camera.check')}</p>
+      <img src=${this.photo!.url} alt=${t('materials.camera.photo', { name })} />
       <div class="row">
         <button type="button" data-action="use" ?disabled=${this.busy !== undefined} aria-describedby="photo-hint" @click=${() => void this.usePhoto()}>
-          ${msg('materials.camera.use')}
+          ${t('materials.camera.use')}
         </button>
         <button type="button" class="secondary" data-action="retake" ?disabled=${this.busy !== undefined} @click=${() => void this.startCamera()}>
-          ${msg('materials.camera.retake')}
+          ${t('materials.camera.retake')}
         </button>
       </div>
     </div>`;
   }
 
   private renderWork(value: MaterialChoice | undefined): TemplateResult | typeof nothing {
-    const { msg } = this.text;
+    const { t } = this.text;
     const mode = this.mode;
-    if (mode === 'commitment') return html`<p class="note">${msg('materials.commitmentNote')}</p>`;
-    if (mode === 'later') return html`<p class="note">${msg('materials.laterNote')}</p>`;
+    if (mode === 'commitment') return html`<p class="note">${t('materials.commitmentNote')}</p>`;
+    if (mode === 'later') return html`<p class="note">${t('materials.laterNote')}</p>`;
     if (mode !== 'upload' && mode !== 'camera') return nothing;
     const uploaded = value?.how === 'upload' ? value : undefined;
     return html`${this.busy
         ? html`<div class="busy" role="status">
-            <span>${this.busy === 'checking' ? msg('materials.checking') : msg('materials.uploading', { file: this.busyFile })}</span>
-            <progress aria-label=${msg('materials.uploadingLabel')}></progress>
+            <span>${this.busy === 'checking' ? t('materials.checking') : t('materials.uploading', { file: this.busyFile })}</span>
+            <progress aria-label=${t('materials.uploadingLabel')}></progress>
           </div>`
         : nothing}
-      ${uploaded ? this.renderFile(uploaded) : mode === 'upload' ? html`<div class="row">${this.renderChooser(msg('materials.chooseFile'))}</div>` : nothing}
+      ${uploaded ? this.renderFile(uploaded) : mode === 'upload' ? html`<div class="row">${this.renderChooser(t('materials.chooseFile'))}</div>` : nothing}
       ${mode === 'camera' ? this.renderCamera() : nothing}`;
   }
 
   private renderError(value: MaterialChoice | undefined): TemplateResult | typeof nothing {
-    const { msg } = this.text;
-    const kept = value?.how === 'upload' && value.fileName ? msg('materials.keptPrevious', { file: value.fileName }) : '';
+    const { t } = this.text;
+    const kept = value?.how === 'upload' && value.fileName ? t('materials.keptPrevious', { file: value.fileName }) : '';
     const text = this.error
-      ? msg(this.error.key, this.error.options)
+      ? t(this.error.key, this.error.options)
       : this.cameraError && this.mode === 'camera'
-        ? msg(`materials.camera.errors.${this.cameraError}`)
+        ? t(`materials.camera.errors.${this.cameraError}`)
         : this.showProblems && !value
           ? this.messageFor('materialMissing')
           : '';
@@ -469,15 +469,15 @@ export class OneMaterialInput extends LitElement {
   protected override render() {
     const m = this.material;
     if (!m) return nothing;
-    const { msg, language } = this.text;
+    const { t, language } = this.text;
     const value = this.currentValue();
     const modes: Mode[] = ['upload', 'camera', ...(m.commitmentAllowed ? (['commitment'] as const) : []), 'later'];
     return html`<fieldset part="base" class="base" aria-describedby="form-hint">
       <legend class="material">${m.name[language]}</legend>
-      <p class="sub" id="form-hint">${msg('materials.formHint', { form: msg(`materials.forms.${m.form}`) })}</p>
-      <div class="options" role="radiogroup" aria-label=${msg('materials.howLegend')}>${modes.map((mode) => this.renderOption(mode, this.mode === mode))}</div>
+      <p class="sub" id="form-hint">${t('materials.formHint', { form: t(`materials.forms.${m.form}`) })}</p>
+      <div class="options" role="radiogroup" aria-label=${t('materials.howLegend')}>${modes.map((mode) => this.renderOption(mode, this.mode === mode))}</div>
       ${this.renderWork(value)} ${this.renderError(value)}
-      <p class="visually-hidden" role="status">${this.status ? msg(this.status.key, this.status.options) : ''}</p>
+      <p class="visually-hidden" role="status">${this.status ? t(this.status.key, this.status.options) : ''}</p>
     </fieldset>`;
   }
 }

@@ -2,7 +2,7 @@
  * The values `<one-material-input>` and `<one-commitment>` give the form (`change` → `.value`).
  */
 import type { MaterialProvision } from '../../api/types.js';
-import type { IdType } from '../../core/form/identity.js';
+import type { IdType } from '../../core/form/id-number.js';
 
 /**
  * How one material is provided, as the form keeps it (in its draft) and sends it (the
