@@ -254,7 +254,7 @@ function trustLists(catalogues: Map<string, Catalogue>): { demo: TrustList; prod
 function generateLocales(): void {
   // The shared locales, the API's messages (namespace `api`, src/i18n/api.ts), the officer
   // console's own namespace, the receipt's and the one form's (namespace `form`): each a bundle of its own.
-  for (const dir of ['src/i18n/locales', 'src/i18n/locales/api', 'src/officer/locales', 'src/components/receipt/locales', 'src/components/form/locales']) {
+  for (const dir of ['src/i18n/locales', 'src/i18n/locales/api', 'src/officer/locales', 'src/components/receipt/locales', 'src/components/form/locales', 'src/kiosk/locales']) {
     const src = join(root, dir);
     const out = dir === 'src/i18n/locales/api' ? join(root, 'src/i18n/locales/generated/api') : join(src, 'generated');
     generateLocale(src, out);

@@ -12,7 +12,8 @@ import { state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { apiContext } from '../api/context.js';
-import { createApiClient, ApiError } from '../api/client.js';
+import { createApiClient, getApplication, getDraft, ApiError } from '../api/client.js';
+import type { ApplicationView } from '../api/types.js';
 import { i18nContext } from '../i18n/context.js';
 import { I18nController } from '../i18n/controller.js';
 import { sharedI18n } from '../i18n/index.js';
@@ -20,7 +21,10 @@ import type { Catalogue, Text } from '../core/catalogue/types.js';
 import { tokens } from '../components/shared/tokens.js';
 import { appShell } from '../components/shared/app-shell.js';
 import { KIOSK_THEME_CSS } from '../components/shared/themes.js';
-import type { AnswerDetail, IndustrySelectDetail, LanguageChangeDetail, NoticeReadyDetail } from '../components/events.js';
+import type { AnswerDetail, IndustrySelectDetail, LanguageChangeDetail, NoticeReadyDetail, SubmittedDetail } from '../components/events.js';
+import type { OneForm } from '../components/form/form.component.js';
+import { NamespaceText } from '../i18n/namespace.js';
+import { DEFAULT_LANGUAGE } from '../i18n/index.js';
 import { buildGuide, buildNotice, type Notice } from '../core/rules/notice.js';
 import { combine, evaluateAnswers, pruneAnswers } from '../core/rules/engine.js';
 import { readSharedNoticeFragment, sharedNoticeLink, type ShareResult, type SharedNotice } from '../core/rules/share.js';
@@ -29,7 +33,18 @@ import '../components/industry-navigator/industry-navigator.js';
 import '../components/language-switch/language-switch.js';
 import '../components/questionnaire/questionnaire.js';
 import '../components/notice/notice.js';
-import { loadSession, saveSession, type KioskSession } from './session.js';
+import { answerMap, clearSession, emptySession, loadSession, saveSession, type KioskSession } from './session.js';
+import { KIOSK_NS, kioskResources } from './locales.js';
+
+/**
+ * The one form and the receipt load on demand (with their strings): a person who only reads a
+ * notice never downloads them, and the kiosk's first screen stays within its budget.
+ */
+const loadApplySteps = () => Promise.all([import('../components/form/form.js'), import('../components/receipt/receipt.js')]);
+/** The draft store, for the wipe (IndexedDB only: no component code). */
+const loadDraftStore = () => import('../components/form/draft-store.js');
+/** `#resume=<code>`: a saved application (保存并稍后继续) opened from its QR code or link. */
+const RESUME = /^#resume=([A-Za-z0-9-]{1,40})$/;
 
 type SharedView = { notice: Notice; versionThen: string; dropped: number } | { error: string };
 
@@ -164,6 +179,11 @@ export class OneKioskApp extends LitElement {
   private sharedView?: { key: string; view: SharedView };
 
   private readonly i18n = new I18nController(this);
+  private readonly kiosk = new NamespaceText(this, KIOSK_NS, kioskResources);
+  /** The application just submitted (after a reload it is read again with the receipt's token). */
+  @state() private submitted?: ApplicationView;
+  /** A resume code from the address, being opened (or why it could not be). */
+  @state() private resuming?: { code: string; error?: string };
   private readonly api = createApiClient(new URL('/api', location.href).href);
 
   constructor() {
@@ -180,6 +200,20 @@ export class OneKioskApp extends LitElement {
     args: () => [],
   });
 
+  private readonly applySteps = new Task(this, {
+    task: async ([needed]) => (needed ? loadApplySteps().then(() => true) : false),
+    args: () => [this.session.step === 'form' || this.session.step === 'receipt'] as const,
+  });
+
+  private readonly receipt = new Task(this, {
+    task: async ([id, token], { signal }) => {
+      if (!id || !token) return undefined;
+      if (this.submitted?.id === id) return this.submitted;
+      return getApplication(this.api, id, token, { signal });
+    },
+    args: () => [this.session.receipt?.id, this.session.receipt?.token] as const,
+  });
+
   private readonly onHashChange = () => {
     this.shared = readSharedNoticeFragment(location.hash);
     this.toTop = true;
@@ -190,6 +224,8 @@ export class OneKioskApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('hashchange', this.onResumeHash);
+    this.onResumeHash();
     if (!document.adoptedStyleSheets.includes(themeSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, themeSheet];
     void this.i18n.i18n.changeLanguage(this.session.language);
     this.applyPageSettings();
@@ -198,7 +234,66 @@ export class OneKioskApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('hashchange', this.onResumeHash);
   }
+
+  /** `#resume=<code>`: read the code, drop it from the address (and the history), open the draft. */
+  private readonly onResumeHash = () => {
+    const m = RESUME.exec(location.hash);
+    if (!m) return;
+    history.replaceState(null, '', location.pathname + location.search);
+    this.resuming = { code: m[1]! };
+    void this.openResume(m[1]!);
+  };
+
+  /**
+   * Rebuilds the saved application's journey (industries, answers, notice) on this kiosk, then
+   * lets the form load the draft itself (it checks it like any other input).
+   */
+  private async openResume(code: string): Promise<void> {
+    try {
+      const { draftOrigin } = await loadDraftStore();
+      const view = await getDraft(this.api, code);
+      const origin = draftOrigin(view.data);
+      const catalogue = this.data.value?.catalogue ?? (await this.api.getCatalogue());
+      const industries = origin?.industries.filter((id) => catalogue.industries.some((i) => i.id === id)) ?? [];
+      if (!origin || !industries.length || industries.length !== origin.industries.length) throw new Error('shape');
+      this.notice = undefined;
+      this.update_({ selection: { industries, general: [] }, confirmed: true, answers: answerMap(origin.answers), step: 'form' });
+      await loadApplySteps();
+      await this.updateComplete;
+      const form = this.renderRoot.querySelector<OneForm>('one-form');
+      await form?.updateComplete;
+      if (form && (await form.resume(code))) this.resuming = undefined;
+      else this.resuming = { code, error: this.kiosk.t('openFailed') };
+    } catch (e) {
+      const reason = e instanceof ApiError ? e.problem.detail ?? e.problem.title : this.kiosk.t('openFailed');
+      this.resuming = { code, error: reason };
+    }
+  }
+
+  /**
+   * The person is done (or starts over): forget everything of this session — the page's state,
+   * the stored session, every form draft on this device — and begin afresh (DESIGN §7).
+   */
+  private async wipe(): Promise<void> {
+    clearSession();
+    const { clearFormDrafts } = await loadDraftStore();
+    await clearFormDrafts();
+    this.notice = undefined;
+    this.submitted = undefined;
+    this.resuming = undefined;
+    this.session = emptySession();
+    await this.i18n.i18n.changeLanguage(DEFAULT_LANGUAGE);
+    this.applyPageSettings();
+    window.scrollTo(0, 0);
+  }
+
+  private readonly onSubmitted = (e: CustomEvent<SubmittedDetail>) => {
+    this.submitted = e.detail.application;
+    this.update_({ step: 'receipt', receipt: { id: e.detail.application.id, token: e.detail.token } });
+    window.scrollTo(0, 0);
+  };
 
   protected override updated(): void {
     if (!this.toTop || this.data.status !== TaskStatus.COMPLETE) return;
@@ -293,8 +388,10 @@ export class OneKioskApp extends LitElement {
 
   private renderStep(catalogue: Catalogue) {
     const { t } = this.i18n;
-    const step = this.session.step === 'notice' && !this.notice ? 'questions' : this.session.step;
+    // After a reload the notice is rebuilt from the stored answers; answers that give none go back to the questions.
+    const step = this.session.step === 'notice' && !this.sessionNotice(catalogue) ? 'questions' : this.session.step;
     if (step === 'selection') return this.renderSelection(catalogue);
+    if (step === 'form' || step === 'receipt') return this.renderApply(catalogue, step);
     const back = html`<button class="secondary" type="button" @click=${() => this.update_({ step: 'selection' })}>${t('questionnaire.backToSelection')}</button>`;
     if (step === 'guide') {
       const industry = catalogue.industries.find((i) => i.id === this.session.guide);
@@ -312,10 +409,83 @@ export class OneKioskApp extends LitElement {
         ></one-questionnaire>
         <p class="steps">${back}</p>`;
     }
+    const { general, generalUnclassified } = this.session.selection;
+    const byWindow = general.length > 0 || generalUnclassified === true;
     return html`<one-notice .notice=${this.notice} .shareLink=${this.shareLink(this.notice!)} .catalogue=${catalogue}>
+      ${this.notice!.permits.length && byWindow ? html`<p slot="note" class="note" role="note">${this.kiosk.t('applyGeneral')}</p>` : nothing}
       <button slot="actions" class="secondary" type="button" @click=${() => this.update_({ step: 'questions' })}>${t('notice.changeAnswers')}</button>
+      ${this.notice!.permits.length && !byWindow
+        ? html`<button slot="actions" class="primary" type="button" @click=${() => this.startForm()}>${this.kiosk.t('apply')}</button>`
+        : nothing}
     </one-notice>`;
   }
+
+  private startForm(): void {
+    this.update_({ step: 'form' });
+    window.scrollTo(0, 0);
+  }
+
+  /**
+   * The notice of this session's answers: the questionnaire's, or rebuilt from the stored
+   * answers after a reload (the same catalogue and answers always give the same notice).
+   */
+  private sessionNotice(catalogue: Catalogue): Notice | undefined {
+    if (this.notice) return this.notice;
+    try {
+      const q = combine(catalogue.rules, this.questionnaires());
+      const evaluation = evaluateAnswers(catalogue, q, pruneAnswers(q, this.session.answers).answers);
+      if (!evaluation.complete) return undefined;
+      return (this.notice = buildNotice(catalogue, evaluation));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The one form (一表申请) and the receipt (一窗受理), loaded on demand. */
+  private renderApply(catalogue: Catalogue, step: 'form' | 'receipt'): unknown {
+    const k = this.kiosk.t;
+    const failed = (message: string, retry: () => void) => html`<div class="panel" role="alert">
+      <p>${message}</p>
+      <button class="primary" type="button" @click=${retry}>${this.i18n.t('app.retry')}</button>
+    </div>`;
+    return this.applySteps.render({
+      pending: () => html`<p class="panel" role="status">${k('opening')}</p>`,
+      error: () => failed(k('openFailed'), () => void this.applySteps.run()),
+      complete: () => {
+        if (step === 'receipt') {
+          return this.receipt.render({
+            pending: () => html`<p class="panel" role="status">${k('opening')}</p>`,
+            error: () => failed(k('receiptFailed'), () => void this.receipt.run()),
+            complete: (application) =>
+              application
+                ? html`<one-receipt .application=${application} .token=${this.session.receipt?.token} .catalogue=${catalogue} @one-request-reset=${() => void this.wipe()}></one-receipt>`
+                : failed(k('receiptFailed'), () => void this.receipt.run()),
+          });
+        }
+        const notice = this.sessionNotice(catalogue);
+        // Answers that no longer give a notice (a catalogue changed since): back to the questions.
+        if (!notice) return failed(k('openFailed'), () => this.update_({ step: 'questions' }));
+        return html`${this.resuming
+            ? html`<div class="panel" role=${this.resuming.error ? 'alert' : 'status'}>
+                <p>${this.resuming.error ? k('resume.failed', { reason: this.resuming.error }) : k('resume.loading')}</p>
+              </div>`
+            : nothing}
+          <one-form
+            .catalogue=${catalogue}
+            .notice=${notice}
+            .industries=${this.session.selection.industries}
+            .answers=${this.session.answers}
+            session=${this.session.id}
+            resume-base=${location.origin + location.pathname}
+            @one-submitted=${this.onSubmitted}
+          ></one-form>
+          <p class="steps">
+            <button class="secondary" type="button" @click=${() => this.update_({ step: 'notice' })}>${k('backToNotice')}</button>
+          </p>`;
+      },
+    });
+  }
+
 
   /** The link that opens this session's notice on a phone: this page + `#notice=<base32>`. */
   private shareLink(notice: Notice): string {

@@ -70,7 +70,7 @@ function receipt(value: unknown): KioskReceipt | undefined {
 }
 
 /** Answers shaped like answers (ids, booleans, finite numbers, option ids); the rest dropped. */
-function answerMap(value: unknown): Answers {
+export function answerMap(value: unknown): Answers {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
   const out: Record<string, AnswerValue> = {};
   for (const [k, v] of Object.entries(value).slice(0, 100)) {

@@ -23,16 +23,32 @@ const budgets: [entry: string, gzipKb: number][] = [
   // commitment letter or management-rules template for a notice (1.3 KB), the documents section
   // with view, print-alone and download (1 KB), and its labels in three languages; the texts
   // themselves come with the catalogue (a unit test keeps them out of the bundle).
-  ['src/kiosk/main.ts', 79], // 78.1 KB today
+  // 79 → 82 KB: the way into the one form (issue 6) — the shell's form and receipt steps, the
+  // resume link, the wipe, its own strings (namespace `kiosk`) — and code splitting's cost: the
+  // chunks shared with the lazily loaded form compress apart. The form itself loads on demand
+  // (see the lazy budget below).
+  ['src/kiosk/main.ts', 82], // 81.9 KB today
   // Lit + i18next + the three locales + the licence and its QR encoder (lean-qr).
   // 52 → 53 KB: only the notice's new strings (phone QR, shared link, 一业一单), which every
   // bundle carries in all three languages until locales load on demand.
   ['src/components/licence/licence.ts', 53], // 52.7 KB today
 ];
 
+// What an entry loads on demand (\`import()\`), all of it together.
+const lazyBudgets: [entry: string, gzipKb: number][] = [
+  // The one form (一表申请) with its material and commitment controls, the receipt, the draft
+  // store (idb) and their strings in three languages plus the API's messages (26 KB of it).
+  ['src/kiosk/main.ts', 50], // 49.1 KB today
+];
+
 describe('bundle size budgets (gzip)', () => {
   it.each(budgets)('%s ≤ %d KB', async (entry, limit) => {
     const size = await bundleSize(entry);
     expect(size.gzip / KB).toBeLessThanOrEqual(limit);
+  });
+
+  it.each(lazyBudgets)('%s loads ≤ %d KB on demand', async (entry, limit) => {
+    const size = await bundleSize(entry);
+    expect(size.lazy.gzip / KB).toBeLessThanOrEqual(limit);
   });
 });

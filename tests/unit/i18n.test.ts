@@ -8,6 +8,7 @@ import { addApiMessages, apiResources, API_NAMESPACE, problemMessage } from '../
 import { OFFICER_NS, officerResources } from '../../src/officer/locales.js';
 import { addOfficerResources } from '../../src/officer/i18n.js';
 import { RECEIPT_NS, receiptResources } from '../../src/components/receipt/locales.js';
+import { KIOSK_NS, kioskResources } from '../../src/kiosk/locales.js';
 import { addNamespace } from '../../src/i18n/namespace.js';
 import { FORM_NS, formResources } from '../../src/components/form/locales.js';
 import { addFormResources } from '../../src/components/form/i18n.js';
@@ -36,6 +37,7 @@ const bundles = [
   { ns: OFFICER_NS, flat: flatAll(officerResources), traditional: ['title', '業證'] },
   { ns: RECEIPT_NS, flat: flatAll(receiptResources), traditional: ['licenceIssued', '許可證'] },
   { ns: FORM_NS, flat: flatAll(formResources), traditional: ['materials.commitment.warningTitle', '虛假承諾'] },
+  { ns: KIOSK_NS, flat: flatAll(kioskResources), traditional: ['apply', '申請表'] },
 ] as const;
 /** The namespaces of their own, with the sources that use them (and no other namespace's literal keys). */
 const namespaced = [
@@ -117,6 +119,7 @@ describe('i18n runtime', () => {
   it.each(LANGUAGES)('resolves every key in %s without a missing-key report', (lng) => {
     const i18n = addFormResources(addOfficerResources(addApiMessages(createI18n(lng))));
     for (const n of namespaced) addNamespace(i18n, n.ns, n.resources);
+    addNamespace(i18n, KIOSK_NS, kioskResources);
     const missing: string[] = [];
     const off = onMissingKey((_l, key) => missing.push(key));
     for (const { ns, flat } of bundles) for (const key of baseKeys(flat['zh-CN']!.keys())) i18n.t(key, { count: 2, ns });
