@@ -116,6 +116,10 @@ export class OneKioskApp extends LitElement {
         border-radius: var(--_radius);
         padding: calc(var(--_space) * 3);
       }
+      main .primary,
+      main .secondary {
+        font-size: var(--_size-lg);
+      }
       .primary {
         color: var(--_on-primary);
         background: var(--_primary);
