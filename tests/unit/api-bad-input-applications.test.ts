@@ -1,7 +1,7 @@
 // Bad input for applications (一窗受理): creating one, reading it, and the officers' and applicant's steps on it.
 import { describe, expect, it } from 'vitest';
 import type { NewApplicationRequest } from '../../src/api/types.js';
-import { newApplication, T0 } from './helpers/backend.js';
+import { newApplication, RESTAURANT_USCC, T0 } from './helpers/backend.js';
 import {
   corpus,
   credentials,
@@ -105,7 +105,7 @@ corpus(
         (b) => ({ ...b, industries: ['bookshop'], answers: { 'sells-food': false, 'food-activities': [foodActivities.options![0]!.id], 'floor-area': 100 } }),
         422,
       ],
-      ['an unknown field in the applicant', (b) => ({ ...b, applicant: { uscc: valid.applicant.uscc, name: '张三' } }), 400],
+      ['an unknown field in the applicant', (b) => ({ ...b, applicant: { uscc: RESTAURANT_USCC, name: '张三' } }), 400],
       ['a valid code no enterprise is registered under', (b) => ({ ...b, applicant: { uscc: '000000000000000000' } }), 422, 'errors.enterpriseUnknown'],
       ['a revoked enterprise', (b) => ({ ...b, applicant: { uscc: '91310115MA1G7C1Q30' } }), 422, 'errors.enterpriseInactive'],
       ['a deregistered enterprise', (b) => ({ ...b, applicant: { uscc: '91310115MA1F5J8E73' } }), 422, 'errors.enterpriseInactive'],
@@ -178,7 +178,7 @@ describe('POST /v1/applications: what is stored verbatim', () => {
   it('a code typed in full-width characters, lower case or with spaces is the same code', async () => {
     const x = await buildWorld();
     const body = newApplication(x.b, { upload: x.upload });
-    body.applicant.uscc = '９１３１０１１５ｍａ１ｊ ２ｄ７ｈ６ｒ';
+    body.applicant = { uscc: '９１３１０１１５ｍａ１ｊ ２ｄ７ｈ６ｒ' };
     const r = await x.b.ok('POST', '/v1/applications', { body, headers: { 'idempotency-key': 'full-width-key-0001' } });
     expect(r.application.applicant.uscc).toBe('91310115MA1J2D7H6R');
   });

@@ -12,7 +12,7 @@ import type { ApplicationView, CreatedApplication, LicenceView } from '../../src
 import { verify } from '../../src/core/credential/verify.js';
 import { addWorkingDays } from '../../src/core/lifecycle/calendar.js';
 import { FileLog } from '../../src/mock-api/node/file-log.js';
-import { backendData, idem, newApplication, RESTAURANT_USCC, T0, testBackend, uploadPdf, type TestBackend } from './helpers/backend.js';
+import { backendData, idem, newApplication, RESTAURANT_USCC, sampleSignature, T0, testBackend, uploadPdf, type TestBackend } from './helpers/backend.js';
 
 const officer = (department: string) => `demo-officer-${department}`;
 
@@ -390,7 +390,7 @@ describe('issue and the licence lifecycle (seed 004)', () => {
     const token = await holderToken(b);
     const created = await b.ok<CreatedApplication>('POST', `/v1/licences/${licence.number}/requests`, {
       token,
-      body: { type: 'change', addPermits: ['tobacco-retail-licence'], commitments: ['tobacco-retail-licence'] },
+      body: { type: 'change', addPermits: ['tobacco-retail-licence'], commitments: ['tobacco-retail-licence'], signature: sampleSignature(b.data.catalogue) },
     }, 201);
     const a0 = created.application;
     expect(a0.kind).toBe('change');
@@ -415,7 +415,7 @@ describe('issue and the licence lifecycle (seed 004)', () => {
     const original = b.store.state().applications.get('SL202603020001')!;
     for (const key of missing) expect(original.materials[key]?.how).toBe('commitment');
     const materials = Object.fromEntries(missing.map((k) => [k, { how: 'commitment' }]));
-    const created = await b.ok<CreatedApplication>('POST', path, { token, body: { type: 'renewal', permits: [item.permit], materials, commitments: [item.permit] } }, 201);
+    const created = await b.ok<CreatedApplication>('POST', path, { token, body: { type: 'renewal', permits: [item.permit], materials, commitments: [item.permit], signature: sampleSignature(b.data.catalogue) } }, 201);
     expect(Object.values(created.application.materials).some((m) => m.how === 'onFile')).toBe(true);
     expect(created.application.kind).toBe('renewal');
     expect(created.application.inspection).toBeUndefined(); // conditions verified at grant; no new site visit
@@ -499,8 +499,8 @@ describe('save and resume (drafts)', () => {
   it('saves, resumes and updates a draft by its code, and forgets it after 30 days', async () => {
     const b = await testBackend();
     const saved = await b.ok('POST', '/v1/drafts', { body: { data: { step: 'form', values: { 'contact.name': '陈立峰' } } } }, 201);
-    expect(saved.code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
-    const dashed = `${saved.code.slice(0, 4)}-${saved.code.slice(4).toLowerCase()}`;
+    expect(saved.code).toMatch(/^[A-HJKMNP-Z2-9]{12}$/);
+    const dashed = `${saved.code.slice(0, 4)}-${saved.code.slice(4, 8)}-${saved.code.slice(8).toLowerCase()}`;
     expect((await b.ok('GET', `/v1/drafts/${dashed}`)).data.values['contact.name']).toBe('陈立峰');
     await b.ok('PUT', `/v1/drafts/${saved.code}`, { body: { data: { step: 'materials' } } });
     expect((await b.ok('GET', `/v1/drafts/${saved.code}`)).data.step).toBe('materials');

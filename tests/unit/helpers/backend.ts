@@ -53,7 +53,7 @@ export async function testBackend(options: { log?: EventLog; now?: Date; data?: 
 
 // The valid application bodies live with the browser-safe fixtures (the officer console's
 // component tests build them in the page too).
-export { newApplication, PDF, RESTAURANT_USCC, sampleValue } from '../../fixtures/new-application.js';
+export { newApplication, PDF, REGISTERING_ENTITY, RESTAURANT_USCC, sampleSignature, sampleValue } from '../../fixtures/new-application.js';
 
 export async function uploadPdf(b: TestBackend): Promise<string> {
   const res = await b.call('POST', '/v1/uploads', { headers: { 'content-type': 'application/pdf' }, raw: PDF });
