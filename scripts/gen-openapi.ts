@@ -22,6 +22,7 @@ import { PROBLEM_CONTENT_TYPE } from '../src/api/problem.js';
 import { STATES, STATUS_DOCUMENT_CONTENT_TYPE, STATUS_LIST_CONTENT_TYPE } from '../src/core/credential/status.js';
 import { LIMITS } from '../src/core/credential/licence.js';
 import { MAX_JSON_BYTES } from '../src/mock-api/http.js';
+import { FIELD_PROBLEMS } from '../src/core/form/merge.js';
 
 export type Schema = { [key: string]: unknown };
 
@@ -110,7 +111,7 @@ export const schemas: Record<string, Schema> = {
     },
     {
       detail: str('What went wrong, for developers (English). Show `messageKey` to people.'),
-      messageKey: str('The message to show, an i18n key of the `api` namespace (docs/api.md, src/i18n/locales/api/).', {
+      messageKey: str(`The message to show, an i18n key of the \`api\` namespace (docs/api.md, src/i18n/locales/api/). A form value's problem is \`form.problems.<code>\`, the code one of ${FIELD_PROBLEMS.join(', ')}.`, {
         pattern: '^(errors|form\\.problems)\\.[A-Za-z]+$',
       }),
       errors: arr(obj({ pointer: str('JSON Pointer (RFC 6901) into the request body.'), detail: str() }), { minItems: 1 }),
@@ -121,8 +122,17 @@ export const schemas: Record<string, Schema> = {
   Catalogue: {
     type: 'object',
     description: 'The runtime catalogue of a city: industries, permits, departments, information elements, rules (see docs/catalogue.md and docs/catalogue.schema.json for the authored files).',
-    required: ['version', 'industries', 'permits', 'departments', 'elements'],
-    properties: { version: str('`<policy version>+<content hash>`.'), industries: arr({ type: 'object' }), permits: arr({ type: 'object' }), departments: arr({ type: 'object' }), elements: arr({ type: 'object' }) },
+    required: ['version', 'industries', 'permits', 'departments', 'elements', 'regions'],
+    properties: {
+      version: str('`<policy version>+<content hash>`.'),
+      industries: arr({ type: 'object' }),
+      permits: arr({ type: 'object' }),
+      departments: arr({ type: 'object' }),
+      elements: arr({ type: 'object' }),
+      regions: arr(obj({ code: str('9-digit division code (统计用区划代码).', { pattern: '^\\d{9}$' }), name: obj({ 'zh-CN': str(), en: str(), 'zh-TW': str() }) }), {
+        description: 'The district’s streets and towns (街道/镇): the only values a region field (`premises.region`) takes.',
+      }),
+    },
   },
   SearchIndex: obj(
     { format: { type: 'integer', const: 1 }, version: str('The catalogue version it was built from.'), entries: arr({ type: 'object' }) },

@@ -51,20 +51,33 @@ export interface NoticeReadyDetail {
   notice: Notice;
 }
 
+/**
+ * `one-request-reset` (cancelable): the person is done, or asked to start over; the host wipes
+ * this session's personal data (DESIGN §7). Calling `preventDefault()` keeps everything.
+ */
+export interface RequestResetDetail {
+  /** `done`: finished (e.g. from the receipt); `start-over`: asked to begin again. */
+  reason: 'done' | 'start-over';
+}
+
 /** Every `one-*` event and its `detail` type. Add new domain events here, nowhere else. */
 export interface OneEventMap {
   'one-industry-select': CustomEvent<IndustrySelectDetail>;
   'one-language-change': CustomEvent<LanguageChangeDetail>;
   'one-answer': CustomEvent<AnswerDetail>;
   'one-notice-ready': CustomEvent<NoticeReadyDetail>;
+  'one-request-reset': CustomEvent<RequestResetDetail>;
 }
 
 export type OneEventName = keyof OneEventMap;
 export type OneEventDetail<K extends OneEventName> = OneEventMap[K] extends CustomEvent<infer D> ? D : never;
 
-/** Creates a typed `one-*` event: bubbles and composed (crosses shadow roots), not cancelable. */
+/**
+ * Creates a typed `one-*` event: bubbles and composed (crosses shadow roots); cancelable only
+ * for the `one-request-*` events that come before a destructive action.
+ */
 export function oneEvent<K extends OneEventName>(name: K, detail: OneEventDetail<K>): OneEventMap[K] {
-  return new CustomEvent(name, { detail, bubbles: true, composed: true }) as OneEventMap[K];
+  return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: name.startsWith('one-request-') }) as OneEventMap[K];
 }
 
 declare global {

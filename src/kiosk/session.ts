@@ -1,18 +1,31 @@
 /**
  * What this kiosk session remembers across a reload or crash (sessionStorage): language,
  * elder mode, the industries chosen so far, the step of the journey and the questionnaire's
- * answers. Anything unreadable is dropped, never trusted (the questionnaire prunes answers
- * that do not fit its questions). The idle wipe (a later stage) clears it deliberately.
+ * answers, and the receipt of an application it submitted. The form's draft lives in IndexedDB
+ * under this session's id (src/components/form/draft-store.ts). Anything unreadable is dropped,
+ * never trusted (the questionnaire prunes answers that do not fit its questions). Starting over
+ * (and the idle wipe, a later stage) clears it deliberately.
  */
 import { isLanguage, DEFAULT_LANGUAGE, type Language } from '../i18n/index.js';
 import type { IndustrySelectDetail } from '../components/events.js';
 import type { AnswerValue, Answers } from '../core/rules/types.js';
 
-/** After the industries are confirmed: the summary, an industry's guide, the questions, the notice. */
-export type KioskStep = 'selection' | 'guide' | 'questions' | 'notice';
-const STEPS: readonly KioskStep[] = ['selection', 'guide', 'questions', 'notice'];
+/**
+ * After the industries are confirmed: the summary, an industry's guide, the questions, the
+ * notice, the one form (一表申请) and the receipt of the submitted application.
+ */
+export type KioskStep = 'selection' | 'guide' | 'questions' | 'notice' | 'form' | 'receipt';
+const STEPS: readonly KioskStep[] = ['selection', 'guide', 'questions', 'notice', 'form', 'receipt'];
+
+/** The application this session submitted: its number and the applicant's token (shown once). */
+export interface KioskReceipt {
+  id: string;
+  token: string;
+}
 
 export interface KioskSession {
+  /** This person's session: the key of their form draft (a wipe starts a new one). */
+  id: string;
   language: Language;
   elder: boolean;
   selection: IndustrySelectDetail;
@@ -21,12 +34,17 @@ export interface KioskSession {
   /** The industry whose guide is open (step `guide`). */
   guide: string;
   answers: Answers;
+  receipt?: KioskReceipt;
 }
 
 const KEY = 'onelicence.kiosk.session';
 const MAX_ITEMS = 20;
 
-export const emptySession = (): KioskSession => ({
+/** A new random session id (128 bits, URL-safe). */
+export const newSessionId = (): string => crypto.randomUUID();
+
+export const emptySession = (id: string = newSessionId()): KioskSession => ({
+  id,
   language: DEFAULT_LANGUAGE,
   elder: false,
   selection: { industries: [], general: [] },
@@ -42,6 +60,14 @@ const stringList = (value: unknown): string[] =>
     : [];
 
 const ID = /^[a-z][a-z0-9-]{0,63}$/;
+const SESSION_ID = /^[0-9a-f-]{36}$/;
+const TOKEN = /^[A-Za-z0-9_-]{8,100}$/;
+
+function receipt(value: unknown): KioskReceipt | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const r = value as Record<string, unknown>;
+  return typeof r.id === 'string' && TOKEN.test(r.id) && typeof r.token === 'string' && TOKEN.test(r.token) ? { id: r.id, token: r.token } : undefined;
+}
 
 /** Answers shaped like answers (ids, booleans, finite numbers, option ids); the rest dropped. */
 function answerMap(value: unknown): Answers {
@@ -62,7 +88,10 @@ export function loadSession(storage: Storage | undefined = globalThis.sessionSto
     if (!raw || typeof raw !== 'object') return fallback;
     const r = raw as Record<string, unknown>;
     const sel = (r.selection ?? {}) as Record<string, unknown>;
+    const step = STEPS.includes(r.step as KioskStep) ? (r.step as KioskStep) : fallback.step;
+    const kept = receipt(r.receipt);
     return {
+      id: typeof r.id === 'string' && SESSION_ID.test(r.id) ? r.id : fallback.id,
       language: isLanguage(r.language) ? r.language : fallback.language,
       elder: r.elder === true,
       selection: {
@@ -71,12 +100,23 @@ export function loadSession(storage: Storage | undefined = globalThis.sessionSto
         ...(sel.generalUnclassified === true ? { generalUnclassified: true as const } : {}),
       },
       confirmed: r.confirmed === true,
-      step: STEPS.includes(r.step as KioskStep) ? (r.step as KioskStep) : fallback.step,
+      // A receipt step without its receipt (or a receipt kept past it) is not trusted.
+      step: step === 'receipt' && !kept ? 'notice' : step,
       guide: typeof r.guide === 'string' && ID.test(r.guide) ? r.guide : '',
       answers: answerMap(r.answers),
+      ...(kept && step === 'receipt' ? { receipt: kept } : {}),
     };
   } catch {
     return fallback;
+  }
+}
+
+/** Forgets this person's session (the kiosk's wipe): the next person starts clean. */
+export function clearSession(storage: Storage | undefined = globalThis.sessionStorage): void {
+  try {
+    storage?.removeItem(KEY);
+  } catch {
+    // Storage disabled: nothing was kept.
   }
 }
 

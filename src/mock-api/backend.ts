@@ -21,6 +21,8 @@ import type { TrustList } from '../core/credential/trust-list.js';
 import { LIMITS } from '../core/credential/licence.js';
 import { newUscc, normalizeUscc, usccProblem } from '../core/form/uscc.js';
 import { formValueProblem, normalizeFormValue } from '../core/form/values.js';
+import { fieldProblem, isEmptyValue, mergeFields } from '../core/form/merge.js';
+import { isIdType } from '../core/form/id-number.js';
 import { maskIdNumber, nameKey, sameName } from '../core/form/identity.js';
 import { randomChars } from '../core/random.js';
 import type { Enterprise } from '../core/registry/schema.js';
@@ -277,10 +279,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     return { answers: kept, evaluation };
   }
 
-  /** Form values: known elements, valid values; every element the permits ask, except what the registry supplies. */
+  /**
+   * Form values, checked as the one form checks them (src/core/form/merge.ts): known elements
+   * the permits ask, each valid under the strictest rules of those permits (an ID number as one
+   * of the document type chosen); every required field given, except what the registry supplies.
+   */
   function form(value: unknown, permits: readonly string[], e: Enterprise, onFile: Record<string, FormValue> = {}): Record<string, FormValue> {
     const given = object(value, '/form', [], Object.keys(value && typeof value === 'object' ? value : {}));
-    const needed = new Set(permits.flatMap((p) => permitById(env, p).informationElements));
+    const fields = new Map(mergeFields(catalogue, permits).map((f) => [f.id, f]));
+    const context = { ...onFile, ...given };
     const out: Record<string, FormValue> = {};
     for (const [id, v] of Object.entries(given)) {
       const el = elements.get(id);
@@ -288,15 +295,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       if (!el) throw invalid(`Unknown form field "${id.slice(0, 60)}".`, at);
       if (el.prefill === 'enterprise-registry') continue; // the registry's value is the one kept
       // Like answers to questions that do not apply: a value nobody asked for is not stored.
-      if (!needed.has(id)) throw invalid(`"${id}" is not asked for the permits of this application.`, at, 'errors.formFieldNotAsked');
-      const p = formValueProblem(el, v);
+      const field = fields.get(id);
+      if (!field) throw invalid(`"${id}" is not asked for the permits of this application.`, at, 'errors.formFieldNotAsked');
+      const p = fieldProblem(field, v, context);
       if (p) throw invalid(`"${id}" is not valid (${p}).`, at, `form.problems.${p}`);
-      out[id] = normalizeFormValue(el, v as FormValue);
+      if (!isEmptyValue(v)) out[id] = normalizeFormValue(el, v as FormValue);
     }
-    const missing = [...needed].filter((id) => {
-      const el = elements.get(id);
-      return el && el.prefill !== 'enterprise-registry' && el.type !== 'file' && out[id] === undefined && onFile[id] === undefined;
-    });
+    const missing = [...fields.values()]
+      .filter((f) => f.rules.required && f.element.prefill !== 'enterprise-registry' && out[f.id] === undefined && onFile[f.id] === undefined)
+      .map((f) => f.id);
     if (missing.length) {
       throw new HttpError(422, 'Unprocessable content', `Form fields missing: ${missing.join(', ')}.`, 'errors.formIncomplete',
         missing.map((m) => ({ pointer: `/form/${m}`, detail: 'required' })));
@@ -362,8 +369,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
    * or not the permits ask them (the registry has nothing yet), checked like every form value
    * and against the registry's own rules. The code and the establishment date are assigned.
    */
-  function registration(value: unknown, industries: string[]): Registration {
+  function registration(value: unknown, industries: string[], permits: readonly string[]): Registration {
     const given = object(value, '/form', [], Object.keys(value && typeof value === 'object' ? value : {}));
+    // Where the permits' forms ask a field, their strictest rule applies too.
+    const asked = new Map(mergeFields(catalogue, permits).map((f) => [f.id, f]));
     const rest: Record<string, unknown> = { ...given };
     const values: Record<string, FormValue> = {};
     for (const id of ['entity.uscc', 'entity.establishedDate']) {
@@ -373,12 +382,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     for (const id of [...REGISTRATION_FIELDS, ...REGISTRATION_OPTIONAL_FIELDS]) {
       const v = given[id];
       delete rest[id];
-      if (v === undefined) {
+      if (v === undefined || isEmptyValue(v)) {
         if ((REGISTRATION_FIELDS as readonly string[]).includes(id)) missing.push(id);
         continue;
       }
       const el = elements.get(id)!;
-      const p = formValueProblem(el, v);
+      const field = asked.get(id);
+      const idType = values['legalRep.idType'];
+      const p = field ? fieldProblem(field, v, given) : formValueProblem(el, v, isIdType(idType) ? idType : undefined);
       if (p) throw invalid(`"${id}" is not valid (${p}).`, `/form/${id}`, `form.problems.${p}`);
       values[id] = normalizeFormValue(el, v as FormValue);
       const rule = REGISTRATION_TEXT[id];
@@ -452,7 +463,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const name = text(s.name, '/signature/name', { min: 2, max: LIMITS.legalRep });
     const idType = oneOf(s.idType, '/signature/idType', idTypes);
     if (typeof s.idNumber !== 'string') throw badRequest('/signature/idNumber must be a string.', '/signature/idNumber');
-    const p = formValueProblem(idNumberElement, s.idNumber);
+    const p = formValueProblem(idNumberElement, s.idNumber, isIdType(idType) ? idType : undefined);
     if (p) throw invalid(`The ID number is not valid (${p}).`, '/signature/idNumber', `form.problems.${p}`);
     const idNumber = normalizeFormValue(idNumberElement, s.idNumber) as string;
     const textVersion = text(s.textVersion, '/signature/textVersion', { max: 40 });
@@ -507,9 +518,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (applicant.registering !== undefined && !boolean(applicant.registering, '/applicant/registering')) {
       throw invalid('"registering" is true or left out.', '/applicant/registering');
     }
-    const registering = applicant.registering === true ? registration(body.form, industries) : undefined;
-    const e = registering?.entity ?? enterprise(uscc(applicant.uscc, '/applicant/uscc'), '/applicant/uscc');
     const permits = evaluation.permits.map((p) => p.permit);
+    const registering = applicant.registering === true ? registration(body.form, industries, permits) : undefined;
+    const e = registering?.entity ?? enterprise(uscc(applicant.uscc, '/applicant/uscc'), '/applicant/uscc');
     const values = registering ? form(registering.rest, permits, e, registering.identity) : form(body.form, permits, e);
     const provided = materials(body.materials);
     const signed = commitments(body.commitments, permits);

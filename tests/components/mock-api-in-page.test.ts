@@ -25,7 +25,7 @@ describe('mock back end in the page (IndexedDB)', () => {
     for (const id of permit.informationElements) {
       const el = catalogue.elements.find((e) => e.id === id)!;
       if (el.prefill === 'enterprise-registry') continue;
-      form[id] = el.type === 'phone' ? '13800138000' : el.type === 'id-number' ? '110101199003074477' : el.type === 'number' ? 60 : el.type === 'boolean' ? true : el.type === 'choice' ? el.options![0]!.value : el.type === 'multi-choice' ? [el.options![0]!.value] : '张三丰';
+      form[id] = el.type === 'region' ? catalogue.regions[0]!.code : el.type === 'phone' ? '13800138000' : el.type === 'id-number' ? '110101199003074477' : el.type === 'number' ? 60 : el.type === 'boolean' ? true : el.type === 'choice' ? el.options![0]!.value : el.type === 'multi-choice' ? [el.options![0]!.value] : '张三丰';
     }
     const created = await client.request<CreatedApplication>('POST', '/v1/applications', {
       headers: { 'idempotency-key': `in-page-${name}` },

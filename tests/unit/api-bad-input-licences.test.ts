@@ -96,7 +96,7 @@ corpus(
       ],
       ['延续 under a stale commitment letter', as({ type: 'renewal', permits: ['food-business-permit'], commitments: ['food-business-permit'], signature: { ...signed, textVersion: '2025.1' } }), 409, 'errors.commitmentTextChanged'],
       ['延续 without accepting the warning', as({ type: 'renewal', permits: ['food-business-permit'], commitments: ['food-business-permit'], signature: { ...signed, warningAccepted: false } }), 422, 'errors.warningNotAccepted'],
-      ['延续 signed with a forged ID number', as({ type: 'renewal', permits: ['food-business-permit'], commitments: ['food-business-permit'], signature: { ...signed, idNumber: '110101199003074478' } }), 422, 'form.problems.idNumber'],
+      ['延续 signed with a forged ID number', as({ type: 'renewal', permits: ['food-business-permit'], commitments: ['food-business-permit'], signature: { ...signed, idNumber: '110101199003074478' } }), 422, 'form.problems.idNumberCheck'],
       ['a signature with a new name only', change({ holder: '上海浦江新味道餐饮管理有限公司', signature: signed }), 400],
     ]),
     ...numberCases(requestReq, (n) => `/v1/licences/${n}/requests`, 405),

@@ -9,7 +9,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { openapiDocument, openapiJson, openapiPath, operations, type Operation, type Schema } from '../../scripts/gen-openapi.js';
 import { LANGUAGES } from '../../src/i18n/index.js';
 import { apiResources } from '../../src/i18n/api.js';
-import { VALUE_PROBLEMS } from '../../src/core/form/values.js';
+import { FIELD_PROBLEMS } from '../../src/core/form/merge.js';
 import { usccCheckChar } from '../../src/core/form/uscc.js';
 import { PROBLEM_CONTENT_TYPE } from '../../src/api/problem.js';
 import * as client from '../../src/api/client.js';
@@ -90,7 +90,7 @@ function emittedKeys(): string[] {
   for (const file of [...files(join(root, 'src/mock-api')), ...files(join(root, 'src/api'))]) {
     const source = readFileSync(file, 'utf8');
     for (const m of source.matchAll(/'(errors\.[A-Za-z]+)'/g)) keys.add(m[1]!);
-    if (source.includes('`form.problems.${')) for (const p of VALUE_PROBLEMS) keys.add(`form.problems.${p}`);
+    if (source.includes('`form.problems.${')) for (const p of FIELD_PROBLEMS) keys.add(`form.problems.${p}`);
   }
   return [...keys].sort();
 }

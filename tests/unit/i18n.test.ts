@@ -7,6 +7,8 @@ import { createI18n, onMissingKey, resources, LANGUAGES } from '../../src/i18n/i
 import { addApiMessages, apiResources, API_NAMESPACE, problemMessage } from '../../src/i18n/api.js';
 import { OFFICER_NS, officerResources } from '../../src/officer/locales.js';
 import { addOfficerResources } from '../../src/officer/i18n.js';
+import { RECEIPT_NS, receiptResources } from '../../src/components/receipt/locales.js';
+import { addNamespace } from '../../src/i18n/namespace.js';
 import { root } from './helpers/data.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -26,9 +28,16 @@ const flat = flatAll(resources);
  * officer console's strings (namespace `officer`): each a bundle of its own, kept out of the kiosk's.
  */
 const bundles = [
-  { ns: 'translation', flat },
-  { ns: API_NAMESPACE, flat: flatAll(apiResources) },
-  { ns: OFFICER_NS, flat: flatAll(officerResources) },
+  // `traditional`: a key whose zh-TW text must hold the Traditional characters given.
+  { ns: 'translation', flat, traditional: ['app.title', '業證'] },
+  { ns: API_NAMESPACE, flat: flatAll(apiResources), traditional: ['errors.noItemsLeft', '許可證'] },
+  { ns: OFFICER_NS, flat: flatAll(officerResources), traditional: ['title', '業證'] },
+  { ns: RECEIPT_NS, flat: flatAll(receiptResources), traditional: ['licenceIssued', '許可證'] },
+] as const;
+/** The namespaces of their own, with the sources that use them (and no other namespace's literal keys). */
+const namespaced = [
+  { ns: OFFICER_NS, resources: officerResources, dirs: ['src/officer'] },
+  { ns: RECEIPT_NS, resources: receiptResources, dirs: ['src/components/receipt'] },
 ] as const;
 // i18next plural forms: zh has only `_other`, en has `_one` and `_other`.
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -51,10 +60,15 @@ const sources = (dirs: string[]) =>
       return [];
     }
   });
-const uiSources = sources(['src/components', 'src/kiosk', 'src/verify']);
-const officerSources = sources(['src/officer']);
+const ownSources = new Set(namespaced.flatMap((n) => sources([...n.dirs])));
+const uiSources = sources(['src/components', 'src/kiosk', 'src/verify']).filter((f) => !ownSources.has(f));
+const literalKeys = (files: string[], pattern: RegExp) => {
+  const used = new Set<string>();
+  for (const file of files) for (const m of readFileSync(file, 'utf8').matchAll(pattern)) used.add(m[1]!);
+  return used;
+};
 
-describe.each(bundles)('locales, namespace $ns', ({ ns, flat }) => {
+describe.each(bundles)('locales, namespace $ns', ({ ns, flat, traditional }) => {
   it.each(LANGUAGES)('%s has exactly the keys of zh-CN, none empty, same placeholders', (lng) => {
     const base = flat['zh-CN']!;
     const other = flat[lng]!;
@@ -69,13 +83,8 @@ describe.each(bundles)('locales, namespace $ns', ({ ns, flat }) => {
 
   it('generates Traditional Chinese from zh-CN (not a copy, not typed by hand)', () => {
     const tw = flat['zh-TW']!;
-    if (ns === API_NAMESPACE) {
-      expect(tw.get('errors.noItemsLeft')).toContain('許可證');
-    } else {
-      const title = tw.get('app.title') ?? tw.get('title');
-      expect(title).toContain('業');
-      expect(title).toContain('證');
-    }
+    const [key, chars] = traditional;
+    for (const c of chars) expect(tw.get(key), `${ns}:${key}`).toContain(c);
     const differing = [...tw].filter(([k, v]) => v !== flat['zh-CN']!.get(k)).length;
     expect(differing / tw.size).toBeGreaterThan(0.5);
   });
@@ -103,6 +112,7 @@ describe('i18n runtime', () => {
 
   it.each(LANGUAGES)('resolves every key in %s without a missing-key report', (lng) => {
     const i18n = addOfficerResources(addApiMessages(createI18n(lng)));
+    for (const n of namespaced) addNamespace(i18n, n.ns, n.resources);
     const missing: string[] = [];
     const off = onMissingKey((_l, key) => missing.push(key));
     for (const { ns, flat } of bundles) for (const key of baseKeys(flat['zh-CN']!.keys())) i18n.t(key, { count: 2, ns });
@@ -121,28 +131,23 @@ describe('i18n runtime', () => {
 
 describe('sources', () => {
   it('every literal translation key used in the UI exists', () => {
-    const used = new Set<string>();
-    for (const file of uiSources) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)+)'/g)) used.add(m[1]!);
-    }
+    const used = literalKeys(uiSources, /\bt\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)+)'/g);
     expect(used.size).toBeGreaterThan(5);
     const missing = LANGUAGES.flatMap((lng) => [...used].filter((k) => !hasKey(lng, k)).map((k) => `${lng}:${k}`));
     expect(missing).toEqual([]);
   });
 
-  it('every literal key the officer console uses exists in its namespace', () => {
-    const used = new Set<string>();
-    for (const file of officerSources) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)*)'/g)) used.add(m[1]!);
-    }
-    expect(used.size).toBeGreaterThan(50);
-    const missing = LANGUAGES.flatMap((lng) => [...used].filter((k) => !hasKey(lng, k, bundles[2].flat)).map((k) => `${lng}:${k}`));
-    expect(missing).toEqual([]);
+  it.each(namespaced)('every literal key the sources of namespace $ns use exists in it', ({ ns, resources, dirs }) => {
+    const used = literalKeys(sources([...dirs]), /\bt\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)*)'/g);
+    expect(used.size).toBeGreaterThan(5);
+    const own = flatAll(resources);
+    const missing = LANGUAGES.flatMap((lng) => [...used].filter((k) => !hasKey(lng, k, own)).map((k) => `${lng}:${k}`));
+    expect(missing, ns).toEqual([]);
   });
 
   it('no Chinese text in UI code outside comments (user-facing strings live in the locales)', () => {
     const offenders: string[] = [];
-    for (const file of [...uiSources, ...officerSources]) {
+    for (const file of [...uiSources, ...ownSources]) {
       const code = readFileSync(file, 'utf8')
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');

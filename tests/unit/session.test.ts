@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptySession, loadSession, saveSession } from '../../src/kiosk/session.js';
+import { clearSession, emptySession, loadSession, saveSession } from '../../src/kiosk/session.js';
 
 class MemoryStorage implements Storage {
   private map = new Map<string, string>();
@@ -68,7 +68,43 @@ describe('kiosk session storage', () => {
 
   it('survives storage that throws', () => {
     const broken = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('full'); } } as unknown as Storage;
-    expect(loadSession(broken)).toEqual(emptySession());
+    const loaded = loadSession(broken);
+    expect(loaded).toEqual(emptySession(loaded.id));
     expect(() => saveSession(emptySession(), broken)).not.toThrow();
+    expect(() => clearSession(broken)).not.toThrow();
+  });
+
+  it('keeps its session id; a missing or forged id gets a new random one', () => {
+    const s = new MemoryStorage();
+    const session = emptySession();
+    expect(session.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    saveSession(session, s);
+    expect(loadSession(s).id).toBe(session.id);
+    s.setItem('onelicence.kiosk.session', JSON.stringify({ id: '../../etc/passwd' }));
+    const forged = loadSession(s).id;
+    expect(forged).not.toBe('../../etc/passwd');
+    expect(forged).not.toBe(loadSession(s).id);
+  });
+
+  it('keeps a receipt only on the receipt step, and only when it is shaped like one', () => {
+    const s = new MemoryStorage();
+    const receipt = { id: 'SL202603020001', token: 'ap_abcdefghijklmnop' };
+    saveSession({ ...emptySession(), step: 'receipt', receipt }, s);
+    expect(loadSession(s)).toMatchObject({ step: 'receipt', receipt });
+    for (const bad of [{ id: '<b>', token: 'ap_abcdefghijklmnop' }, { id: 'ap_1', token: 'x' }, 'receipt', null]) {
+      s.setItem('onelicence.kiosk.session', JSON.stringify({ step: 'receipt', receipt: bad }));
+      expect(loadSession(s).step).toBe('notice');
+      expect(loadSession(s).receipt).toBeUndefined();
+    }
+    s.setItem('onelicence.kiosk.session', JSON.stringify({ step: 'form', receipt }));
+    expect(loadSession(s).receipt).toBeUndefined();
+  });
+
+  it('forgets everything on clearSession', () => {
+    const s = new MemoryStorage();
+    saveSession({ ...emptySession(), elder: true, answers: { a: true } }, s);
+    clearSession(s);
+    expect(s.length).toBe(0);
+    expect(loadSession(s).answers).toEqual({});
   });
 });

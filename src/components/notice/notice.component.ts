@@ -9,6 +9,7 @@ import { applicableDocuments, formatDocument, needsBlank, sampleDocument, type D
 import { downloadText } from '../shared/download.js';
 import { answerText } from '../shared/answer-text.js';
 import { buttons } from '../shared/buttons.js';
+import { documentPage } from '../shared/document.js';
 import { tokens } from '../shared/tokens.js';
 import { styles } from './notice.styles.js';
 
@@ -64,7 +65,7 @@ const ANSWER_KEYS = { yes: 'notice.answerYes', no: 'notice.answerNo', none: 'not
  * @cssproperty --one-radius - Corner radius.
  */
 export class OneNotice extends LitElement {
-  static override styles = [tokens, buttons, styles];
+  static override styles = [tokens, documentPage, buttons, styles];
 
   /**
    * The notice (`buildNotice`, or `one-notice-ready`'s `detail.notice`), or an industry's guide

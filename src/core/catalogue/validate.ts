@@ -5,7 +5,9 @@
  * `industries.json: industries[3].permits[0].permit: unknown permit "food-busines"`.
  */
 import type { z } from 'zod';
-import { catalogueFiles, type CatalogueFileName } from './schema.js';
+import { catalogueFiles, type CatalogueFileName, type FieldRule, type InformationElement } from './schema.js';
+import { rulesConflict, strictestRules } from '../form/merge.js';
+import { isIdType } from '../form/id-number.js';
 
 export interface GbtRow {
   code: string;
@@ -188,6 +190,8 @@ export function validateCatalogue(raw: Partial<Record<string, unknown>>, gbtTabl
     if (!d.serves.some((ref) => 'condition' in ref)) err('documents.json', `${at}.serves`, 'a management-rules template must serve at least one management condition');
   });
 
+  fieldRuleProblems(f, err);
+
   const rules = f['gbt-map.json'].rules;
   const prefixes = new Set<string>();
   rules.forEach((r, i) => {
@@ -203,4 +207,86 @@ export function validateCatalogue(raw: Partial<Record<string, unknown>>, gbtTabl
   }
 
   return errors.length ? { ok: false, errors } : { ok: true, files: f };
+}
+
+const NUMBER_RULES = ['min', 'max', 'integer'] as const;
+const TEXT_TYPES: readonly InformationElement['type'][] = ['text', 'address'];
+
+/** What a rule may say of an element of its type; a message, or null. */
+function ruleFits(rule: Partial<FieldRule>, element: InformationElement): string | null {
+  const numeric = NUMBER_RULES.filter((k) => rule[k] !== undefined);
+  if (numeric.length && element.type !== 'number') return `${numeric.join(', ')} apply to numbers only, and "${element.id}" is of type ${element.type}`;
+  if (rule.maxLength !== undefined && !TEXT_TYPES.includes(element.type)) return `maxLength applies to texts and addresses only, and "${element.id}" is of type ${element.type}`;
+  if (rule.options) {
+    if (element.type !== 'choice' && element.type !== 'multi-choice') return `options apply to choices only, and "${element.id}" is of type ${element.type}`;
+    const known = new Set(element.options?.map((o) => o.value));
+    const unknown = rule.options.filter((o) => !known.has(o));
+    if (unknown.length) return `options ${unknown.map((o) => `"${o}"`).join(', ')} are not options of "${element.id}"`;
+    if (new Set(rule.options).size !== rule.options.length) return 'options are listed twice';
+  }
+  if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) return `min ${rule.min} is larger than max ${rule.max}`;
+  const conflict = rulesConflict({ required: true, ...rule });
+  return conflict ? `no value satisfies these rules (${conflict})` : null;
+}
+
+/**
+ * The rules of the one form (一表申请): each element's own rules and each permit's fieldRules
+ * fit the element; sections and ID types are consistent; and no two permits that ask an element
+ * can disagree so that no value satisfies both (the one form applies the strictest of all). The
+ * check is conservative: industries combine freely, so any two permits are taken as possibly
+ * required together.
+ */
+function fieldRuleProblems(f: Parsed, err: (file: CatalogueFileName, path: string, message: string) => void): void {
+  const elementList = f['information-elements.json'].elements;
+  const elements = new Map(elementList.map((e) => [e.id, e]));
+  elementList.forEach((e, i) => {
+    const at = `elements[${i}]`;
+    if (e.rules) {
+      const problem = ruleFits(e.rules, e);
+      if (problem) err('information-elements.json', `${at}.rules`, problem);
+    }
+    if (e.idTypeElement !== undefined) {
+      const typeElement = elements.get(e.idTypeElement);
+      if (e.type !== 'id-number') err('information-elements.json', `${at}.idTypeElement`, 'only an id-number element takes an idTypeElement');
+      else if (!typeElement) err('information-elements.json', `${at}.idTypeElement`, `unknown information element "${e.idTypeElement}"`);
+      else if (typeElement.type !== 'choice') err('information-elements.json', `${at}.idTypeElement`, `"${typeElement.id}" must be a choice (it is of type ${typeElement.type})`);
+      else {
+        const unknown = (typeElement.options ?? []).map((o) => o.value).filter((v) => !isIdType(v));
+        if (unknown.length) err('information-elements.json', `${at}.idTypeElement`, `options of "${typeElement.id}" that are no known ID type (src/core/form/id-number.ts): ${unknown.join(', ')}`);
+      }
+    }
+  });
+  const asking = new Map<string, { permit: string; rule?: FieldRule }[]>();
+  f['permits.json'].permits.forEach((p, i) => {
+    const at = `permits[${i}]`;
+    const asks = new Set(p.informationElements);
+    for (const [id, rule] of Object.entries(p.fieldRules ?? {})) {
+      const element = elements.get(id);
+      if (!asks.has(id)) err('permits.json', `${at}.fieldRules.${id}`, `"${id}" is not one of this permit's informationElements`);
+      else if (!element) continue; // reported with informationElements
+      else {
+        const problem = ruleFits({ ...element.rules, ...rule }, element);
+        if (problem) err('permits.json', `${at}.fieldRules.${id}`, problem);
+      }
+    }
+    for (const id of p.informationElements) {
+      asking.set(id, [...(asking.get(id) ?? []), { permit: p.id, rule: p.fieldRules?.[id] }]);
+      const typeElement = elements.get(id)?.idTypeElement;
+      if (typeElement && !asks.has(typeElement)) err('permits.json', `${at}.informationElements`, `asks "${id}" but not "${typeElement}", the type of document it is a number of`);
+    }
+  });
+  for (const [id, list] of asking) {
+    const element = elements.get(id);
+    const ruled = list.filter((x) => x.rule);
+    if (!element || !ruled.length) continue;
+    const pairs: string[] = [];
+    ruled.forEach((a, i) => {
+      for (const b of ruled.slice(i + 1)) {
+        const conflict = rulesConflict(strictestRules(element.rules, [a, b]).rules);
+        if (conflict) pairs.push(`"${a.permit}" and "${b.permit}" (${conflict})`);
+      }
+    });
+    if (!pairs.length && rulesConflict(strictestRules(element.rules, ruled).rules)) pairs.push(ruled.map((x) => `"${x.permit}"`).join(', ') + ' together (options)');
+    for (const pair of pairs) err('permits.json', `fieldRules.${id}`, `the rules of ${pair} leave no value of "${id}" that satisfies both, and the one form applies the strictest: make them agree`);
+  }
 }

@@ -35,16 +35,18 @@ export function orgCodeCheckChar(first8: string): string {
   return r === 10 ? 'X' : r === 11 ? '0' : String(r);
 }
 
-/** Normalise a code a person typed: full-width → ASCII, spaces and dashes dropped, upper case (credit codes, resume codes). */
-export function normalizeTypedCode(input: string): string {
+/**
+ * Normalise a code a person typed (统一社会信用代码, ID numbers): trim, drop spaces and dashes,
+ * upper-case, full-width → ASCII.
+ */
+export function normalizeCode(input: string): string {
   return input
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\s\-\u3000]/g, '')
     .toUpperCase();
 }
 
-/** Normalise what a person typed: trim, drop spaces and dashes, upper-case, full-width → ASCII. */
-export const normalizeUscc = normalizeTypedCode;
+export const normalizeUscc = normalizeCode;
 
 /**
  * What is wrong with a USCC, or null when it is valid. Only the GB 32100 check character is

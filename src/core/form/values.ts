@@ -4,7 +4,10 @@
  * the person types. Each problem is a stable code the UI translates (`form.problems.<code>`).
  */
 import type { InformationElement } from '../catalogue/types.js';
-import { usccProblem } from './uscc.js';
+import { calendarDay, idNumberProblem, type IdType } from './id-number.js';
+import { normalizeCode, usccProblem } from './uscc.js';
+
+export { calendarDay, idNumberValid } from './id-number.js';
 
 export type FormValueInput = string | number | boolean | string[];
 
@@ -21,8 +24,12 @@ export const VALUE_PROBLEMS = [
   'option', // not one of the element's options
   'phone',
   'email',
-  'uscc',
-  'idNumber',
+  'usccLength', // not 18 characters
+  'usccCharacters', // a character outside 0–9 and the letters GB 32100 uses (no I, O, S, V, Z)
+  'usccCheck', // the check character (the 18th) does not match: a character mistyped or two swapped
+  'idNumberLength', // not the length or characters of the chosen document's numbers
+  'idNumberBirthDate', // the birth date inside a 居民身份证 number is not a real day
+  'idNumberCheck', // the GB 11643 check character (the 18th) does not match
   'file', // files are materials (uploads), not form values
 ] as const;
 export type ValueProblem = (typeof VALUE_PROBLEMS)[number];
@@ -41,23 +48,6 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /** Mainland mobile (1[3-9] + 9 digits) or a landline with area code (021-12345678). */
 const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$/;
 const EMAIL = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+$/;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** GB 11643-1999 citizen identity number: 17 digits and a mod 11-2 check character. */
-export function idNumberValid(value: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(value)) return false;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((s, w, i) => s + w * Number(value[i]), 0);
-  if ('10X98765432'[sum % 11] !== value[17]) return false;
-  const birth = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
-  return calendarDay(birth);
-}
-
-function calendarDay(s: string): boolean {
-  if (!ISO_DAY.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '1900-01-01' && s <= '2099-12-31';
-}
 
 export type TextProblem = 'empty' | 'tooShort' | 'tooLong' | 'control' | 'emoji';
 
@@ -89,8 +79,14 @@ export function textProblem(value: string, rules: TextRules): TextProblem | null
 /** A single-line form text: never too short (the minimum is 1), so every problem is a {@link ValueProblem}. */
 const formText = (value: string, max: number): ValueProblem | null => textProblem(value, { max }) as Exclude<TextProblem, 'tooShort'> | null;
 
-/** What is wrong with `value` for `element`, or null. Empty arrays count as empty. */
-export function formValueProblem(element: Pick<InformationElement, 'type' | 'options'>, value: unknown): ValueProblem | null {
+const USCC_PROBLEMS = { empty: 'empty', length: 'usccLength', characters: 'usccCharacters', check: 'usccCheck' } as const;
+
+/**
+ * What is wrong with `value` for `element`, or null. Empty arrays count as empty. An ID number
+ * is checked as a number of `idType` (default 居民身份证); see {@link fieldProblem} in merge.ts
+ * for the type chosen in another field.
+ */
+export function formValueProblem(element: Pick<InformationElement, 'type' | 'options'>, value: unknown, idType?: IdType): ValueProblem | null {
   const options = element.options?.map((o) => o.value);
   switch (element.type) {
     case 'text':
@@ -117,18 +113,24 @@ export function formValueProblem(element: Pick<InformationElement, 'type' | 'opt
       return typeof value !== 'string' ? 'type' : PHONE.test(value.trim()) ? null : 'phone';
     case 'email':
       return typeof value !== 'string' ? 'type' : value.length <= 254 && EMAIL.test(value.trim()) ? null : 'email';
-    case 'uscc':
-      return typeof value !== 'string' ? 'type' : usccProblem(value) === null ? null : 'uscc';
+    case 'uscc': {
+      if (typeof value !== 'string') return 'type';
+      const p = usccProblem(value);
+      return p && USCC_PROBLEMS[p];
+    }
     case 'id-number':
-      return typeof value !== 'string' ? 'type' : idNumberValid(value.trim().toUpperCase()) ? null : 'idNumber';
+      return typeof value !== 'string' ? 'type' : value.trim() === '' ? 'empty' : idNumberProblem(value, idType);
     case 'file':
       return 'file';
   }
 }
 
-/** The value as stored: text trimmed, codes upper-cased. Call only on a value without problems. */
+/**
+ * The value as stored: text trimmed, codes normalised (full-width → ASCII, no spaces or dashes,
+ * upper case), -0 made 0. Call only on a value without problems.
+ */
 export function normalizeFormValue(element: Pick<InformationElement, 'type'>, value: FormValueInput): FormValueInput {
+  if (typeof value === 'number') return value === 0 ? 0 : value;
   if (typeof value !== 'string') return value;
-  const t = value.trim();
-  return element.type === 'uscc' || element.type === 'id-number' ? t.toUpperCase().replace(/\s/g, '') : t;
+  return element.type === 'uscc' || element.type === 'id-number' ? normalizeCode(value) : value.trim();
 }

@@ -1,0 +1,56 @@
+/**
+ * Strings in a namespace of their own (the officer console, the form, the receipt …): resource
+ * files loaded only by the code that needs them — a lazily loaded chunk brings its strings with
+ * it, so no other bundle pays for them. zh-TW is generated from zh-CN at build time like the
+ * shared locales (scripts/gen-data.ts).
+ */
+import type { ReactiveControllerHost } from 'lit';
+import type { TOptions } from 'i18next';
+import { I18nController } from './controller.js';
+import type { I18n, Language } from './index.js';
+
+/** One namespace's strings in every language. */
+export type NamespaceResources = Record<Language, object>;
+
+/** Adds `ns` to an i18next instance (once; later bundles of the same namespace merge in deeply). */
+export function addNamespace(i18n: I18n, ns: string, resources: NamespaceResources): I18n {
+  for (const [lng, bundle] of Object.entries(resources)) {
+    if (!i18n.hasResourceBundle(lng, ns) || !i18n.exists(firstKey(bundle), { lng, ns })) i18n.addResourceBundle(lng, ns, bundle, true, true);
+  }
+  return i18n;
+}
+
+/** The first leaf key of a bundle, to tell whether this bundle (not another of the namespace) was added. */
+function firstKey(bundle: object): string {
+  const [k, v] = Object.entries(bundle)[0] ?? ['', ''];
+  return v && typeof v === 'object' ? `${k}.${firstKey(v)}` : k;
+}
+
+/**
+ * `t()` in one namespace for an element, re-rendering it on a language change; the namespace is
+ * added to whichever i18next instance the element gets (from context or the page's).
+ */
+export class NamespaceText {
+  private readonly controller: I18nController;
+
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    readonly ns: string,
+    private readonly resources: NamespaceResources,
+  ) {
+    this.controller = new I18nController(host);
+  }
+
+  get i18n(): I18n {
+    return addNamespace(this.controller.i18n, this.ns, this.resources);
+  }
+
+  get language(): Language {
+    return this.controller.language;
+  }
+
+  t = (key: string, options?: TOptions): string => this.i18n.t(key, { ...options, ns: this.ns }) as string;
+
+  /** Whether the namespace has `key` (for keys built from data). */
+  has = (key: string): boolean => this.i18n.exists(key, { ns: this.ns });
+}
