@@ -333,6 +333,22 @@ describe('POST /v1/applications (registering: true): names and codes', () => {
     expect(r.application.applicant.uscc).not.toBe('91310115MA1F5J8E73');
   });
 
+  it('a legal representative with a Hong Kong and Macao permit registers and signs with it', async () => {
+    const x = await buildWorld();
+    const registeringBody = registerReq(x).body as NewApplicationRequest;
+    const permit = { 'legalRep.idType': 'hk-macao-permit', 'legalRep.idNumber': 'H12345678' };
+    const body = {
+      ...withForm({ ...permit, 'legalRep.name': '陈家明', 'contact.name': '王小明' })(registeringBody as unknown as Body),
+      signature: { ...registeringBody.signature!, name: '陈家明', idType: 'hk-macao-permit', idNumber: 'h12345678' },
+    };
+    const r = await x.b.ok('POST', '/v1/applications', { body, headers: { 'idempotency-key': 'register-hk-0001' } }, 201);
+    expect(r.application.form).toMatchObject(permit);
+    expect(r.application.commitment.signatory).toEqual({ name: '陈家明', idType: 'hk-macao-permit', idNumberMasked: 'H1*****78', role: 'legalRep' });
+    // A resident ID number under the permit's type is no permit number.
+    const wrong = { ...body, form: { ...body.form, 'legalRep.idNumber': '110101199003074477' } };
+    await expectRefused(x.b, { ...registerReq(x), headers: { 'idempotency-key': 'register-hk-0002' }, body: wrong, name: 'a resident ID as a permit', status: 422, messageKey: 'form.problems.idNumberLength' });
+  });
+
   it('the contact person may sign, and a name is matched without spaces or width', async () => {
     const x = await buildWorld();
     const registeringBody = registerReq(x).body as NewApplicationRequest;
