@@ -13,6 +13,9 @@ export const chromeFlags = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // A fake camera that needs no permission prompt: the kiosk's photo capture is tested for real.
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
 ];
 
 export function findChrome() {

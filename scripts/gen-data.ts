@@ -9,7 +9,8 @@
  *     ships to the browser: src/data/generated/search-index.<city>.json;
  *  4. generates the zh-TW locales from zh-CN: src/i18n/locales/generated/zh-TW.json,
  *     generated/api/zh-TW.json (the API's messages) and the officer console's
- *     src/officer/locales/generated/zh-TW.json;
+ *     src/officer/locales/generated/zh-TW.json, the receipt's and the one form's (namespace
+ *     `form`: src/components/form/locales/generated/zh-TW.json);
  *  5. writes what a licence verifier needs from each catalogue — the names behind the permit
  *     and industry numbers on licence QR codes: src/data/generated/licence-names.<city>.json —
  *     and the trust lists: trust-list.demo.json (the DEMO issuer) and trust-list.production.json
@@ -251,15 +252,16 @@ function trustLists(catalogues: Map<string, Catalogue>): { demo: TrustList; prod
 }
 
 function generateLocales(): void {
-  // The shared locales, the API's messages (namespace `api`, src/i18n/api.ts) and the officer
-  // console's own namespace: each a bundle of its own, kept out of the kiosk's.
-  for (const dir of ['src/i18n/locales', 'src/i18n/locales/api', 'src/officer/locales', 'src/components/receipt/locales']) {
+  // The shared locales, the API's messages (namespace `api`, src/i18n/api.ts), the officer
+  // console's own namespace, the receipt's and the one form's (namespace `form`): each a bundle of its own.
+  for (const dir of ['src/i18n/locales', 'src/i18n/locales/api', 'src/officer/locales', 'src/components/receipt/locales', 'src/components/form/locales']) {
     const src = join(root, dir);
     const out = dir === 'src/i18n/locales/api' ? join(root, 'src/i18n/locales/generated/api') : join(src, 'generated');
     generateLocale(src, out);
   }
 }
 
+/** zh-TW.json in `out` from zh-CN.json in `src`. */
 function generateLocale(src: string, out: string): void {
   const zhCN = readJson(join(src, 'zh-CN.json'));
   const convert = (v: unknown): unknown =>

@@ -9,6 +9,7 @@
 import type { Language } from '../core/catalogue/types.js';
 import type { Notice } from '../core/rules/notice.js';
 import type { AnswerValue, Answers } from '../core/rules/types.js';
+import type { ApplicationView } from '../api/types.js';
 
 /** `one-industry-select`: the citizen confirmed what their business does. */
 export interface IndustrySelectDetail {
@@ -60,6 +61,13 @@ export interface RequestResetDetail {
   reason: 'done' | 'start-over';
 }
 
+/** `one-submitted`: the one form (一表申请) was submitted and the application accepted (受理). */
+export interface SubmittedDetail {
+  application: ApplicationView;
+  /** The applicant's bearer token for the application: shown once, keep it. */
+  token: string;
+}
+
 /** Every `one-*` event and its `detail` type. Add new domain events here, nowhere else. */
 export interface OneEventMap {
   'one-industry-select': CustomEvent<IndustrySelectDetail>;
@@ -67,6 +75,7 @@ export interface OneEventMap {
   'one-answer': CustomEvent<AnswerDetail>;
   'one-notice-ready': CustomEvent<NoticeReadyDetail>;
   'one-request-reset': CustomEvent<RequestResetDetail>;
+  'one-submitted': CustomEvent<SubmittedDetail>;
 }
 
 export type OneEventName = keyof OneEventMap;

@@ -7,6 +7,8 @@ export { OneLanguageSwitch } from './language-switch/language-switch.component.j
 export { OneLicence, licenceStanding, formatDay, formatInstant, QUIET_ZONE, type LicenceMode, type LicenceState, type Standing } from './licence/licence.component.js';
 export { OneQuestionnaire } from './questionnaire/questionnaire.component.js';
 export { OneNotice } from './notice/notice.component.js';
+export { OneForm } from './form/form.component.js';
+export { clearFormDrafts } from './form/draft-store.js';
 export {
   oneEvent,
   type OneEventMap,
@@ -16,5 +18,6 @@ export {
   type LanguageChangeDetail,
   type AnswerDetail,
   type NoticeReadyDetail,
+  type SubmittedDetail,
 } from './events.js';
 export { define } from './shared/define.js';

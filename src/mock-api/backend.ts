@@ -25,6 +25,7 @@ import { fieldProblem, isEmptyValue, mergeFields } from '../core/form/merge.js';
 import { isIdType } from '../core/form/id-number.js';
 import { maskIdNumber, nameKey, sameName } from '../core/form/identity.js';
 import { randomChars } from '../core/random.js';
+import { registryValues } from '../core/form/prefill.js';
 import type { Enterprise } from '../core/registry/schema.js';
 import type { ItemAction } from '../core/lifecycle/licence.js';
 import { normalizeDraftCode } from '../api/draft-code.js';
@@ -48,6 +49,7 @@ import {
   type MaterialProvision,
   type UploadType,
 } from '../api/types.js';
+import { sniffUploadType } from '../api/uploads.js';
 import { openStore, type Store } from './store/store.js';
 import type { EventLog } from './store/log.js';
 import {
@@ -309,22 +311,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         missing.map((m) => ({ pointer: `/form/${m}`, detail: 'required' })));
     }
     return { ...onFile, ...registryValues(e), ...out };
-  }
-
-  function registryValues(e: Enterprise): Record<string, FormValue> {
-    const capital = e.registeredCapital ? Number(/^[\d.]+/.exec(e.registeredCapital)?.[0]) : undefined;
-    const values: Record<string, FormValue> = {
-      'entity.name': e.name,
-      'entity.uscc': e.uscc,
-      'entity.type': e.kind,
-      'entity.businessScope': e.scope,
-      'entity.registeredAddress': e.address,
-      'entity.establishedDate': e.established,
-      'entity.foreignInvested': e.foreignInvested,
-      'legalRep.name': e.legalRep,
-    };
-    if (capital !== undefined && Number.isFinite(capital)) values['entity.registeredCapital'] = capital;
-    return values;
   }
 
   function materials(value: unknown): Record<string, MaterialProvision> {
@@ -669,12 +655,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   // ── uploads ───────────────────────────────────────────────────────────────────────
 
-  const MAGIC: Record<UploadType, number[]> = {
-    'application/pdf': [0x25, 0x50, 0x44, 0x46, 0x2d],
-    'image/jpeg': [0xff, 0xd8, 0xff],
-    'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
-  };
-
   async function upload(ctx: RouteContext): Promise<Response> {
     const type = (ctx.request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (!UPLOAD_TYPES.includes(type as UploadType)) {
@@ -682,7 +662,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }
     const bytes = await readBytes(ctx.request, MAX_UPLOAD_BYTES);
     if (bytes.length === 0) throw invalid('The file is empty.', undefined, 'errors.uploadEmpty');
-    if (!MAGIC[type as UploadType].every((b, i) => bytes[i] === b)) throw invalid('The file is not what its type says.', undefined, 'errors.uploadType');
+    if (sniffUploadType(bytes) !== type) throw invalid('The file is not what its type says.', undefined, 'errors.uploadType');
     const sha256 = await sha256Hex(bytes);
     let binary = '';
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

@@ -49,7 +49,7 @@ describe('居民身份证 numbers (GB 11643-1999)', () => {
   it('says what is wrong: length, birth date or check character', () => {
     expect(idNumberProblem('11010519491231002')).toBe('idNumberLength');
     expect(idNumberProblem('11010519491231002XX')).toBe('idNumberLength');
-    expect(idNumberProblem('1101051949123100ZX')).toBe('idNumberLength');
+    expect(idNumberProblem('1101051949123100ZX')).toBe('idNumberCharacters');
     expect(idNumberProblem('110105194912310')).toBe('idNumberLength'); // the old 15-digit number is no longer issued
     expect(idNumberProblem(withCheck('11010519990229002'))).toBe('idNumberBirthDate'); // 1999 is no leap year
     expect(idNumberProblem(withCheck('11010520000229002'))).toBeNull(); // 2000 is

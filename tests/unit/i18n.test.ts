@@ -9,6 +9,8 @@ import { OFFICER_NS, officerResources } from '../../src/officer/locales.js';
 import { addOfficerResources } from '../../src/officer/i18n.js';
 import { RECEIPT_NS, receiptResources } from '../../src/components/receipt/locales.js';
 import { addNamespace } from '../../src/i18n/namespace.js';
+import { FORM_NS, formResources } from '../../src/components/form/locales.js';
+import { addFormResources } from '../../src/components/form/i18n.js';
 import { root } from './helpers/data.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -33,11 +35,13 @@ const bundles = [
   { ns: API_NAMESPACE, flat: flatAll(apiResources), traditional: ['errors.noItemsLeft', '許可證'] },
   { ns: OFFICER_NS, flat: flatAll(officerResources), traditional: ['title', '業證'] },
   { ns: RECEIPT_NS, flat: flatAll(receiptResources), traditional: ['licenceIssued', '許可證'] },
+  { ns: FORM_NS, flat: flatAll(formResources), traditional: ['materials.commitment.warningTitle', '虛假承諾'] },
 ] as const;
 /** The namespaces of their own, with the sources that use them (and no other namespace's literal keys). */
 const namespaced = [
   { ns: OFFICER_NS, resources: officerResources, dirs: ['src/officer'] },
   { ns: RECEIPT_NS, resources: receiptResources, dirs: ['src/components/receipt'] },
+  { ns: FORM_NS, resources: formResources, dirs: ['src/components/form'] },
 ] as const;
 // i18next plural forms: zh has only `_other`, en has `_one` and `_other`.
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -111,7 +115,7 @@ describe('i18n runtime', () => {
   });
 
   it.each(LANGUAGES)('resolves every key in %s without a missing-key report', (lng) => {
-    const i18n = addOfficerResources(addApiMessages(createI18n(lng)));
+    const i18n = addFormResources(addOfficerResources(addApiMessages(createI18n(lng))));
     for (const n of namespaced) addNamespace(i18n, n.ns, n.resources);
     const missing: string[] = [];
     const off = onMissingKey((_l, key) => missing.push(key));

@@ -19,6 +19,7 @@ import type { AnswerValue, Answers, Question } from '../../core/rules/types.js';
 import { oneEvent } from '../events.js';
 import { answerText } from '../shared/answer-text.js';
 import { buttons } from '../shared/buttons.js';
+import { choices } from '../shared/choices.js';
 import { tokens } from '../shared/tokens.js';
 import { styles } from './questionnaire.styles.js';
 
@@ -71,7 +72,7 @@ const ANSWER_KEYS = { yes: 'questionnaire.yes', no: 'questionnaire.no', none: 'q
  * @cssproperty --one-radius - Corner radius.
  */
 export class OneQuestionnaire extends LitElement {
-  static override styles = [tokens, buttons, styles];
+  static override styles = [tokens, buttons, choices, styles];
 
   /** The runtime catalogue (with its questionnaires, `catalogue.rules`). */
   @property({ attribute: false }) catalogue?: Catalogue;

@@ -1,11 +1,13 @@
 /**
  * The action buttons of the step components (questionnaire, notice): primary by default,
- * `.secondary` outlined; at least the theme's touch target in both directions.
+ * `.secondary` outlined; at least the theme's touch target in both directions. `.button-like`
+ * gives the same look to a label that opens a native control (the file chooser).
  */
 import { css } from 'lit';
 
 export const buttons = css`
-  button {
+  button,
+  .button-like {
     min-height: var(--_target);
     min-width: var(--_target);
     padding: 0 calc(var(--_space) * 3);

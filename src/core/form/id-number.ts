@@ -20,8 +20,19 @@ export const ID_TYPES = ['resident-id', 'hk-macao-permit', 'taiwan-permit', 'pas
 export type IdType = (typeof ID_TYPES)[number];
 export const isIdType = (value: unknown): value is IdType => typeof value === 'string' && (ID_TYPES as readonly string[]).includes(value);
 
-/** What can be wrong with an ID number: its length or characters, the birth date in it, its check character. */
-export type IdNumberProblem = 'idNumberLength' | 'idNumberBirthDate' | 'idNumberCheck';
+/**
+ * What can be wrong with an ID number, each with its own message that says what to fix:
+ * - `idNumberLength`: not as many characters as the document's numbers have;
+ * - `idNumberCharacters`: characters the document never has (a letter among the digits …);
+ * - `idNumberFormat`: the right length and characters but not the document's pattern (a 回乡证
+ *   starts with H or M);
+ * - `idNumberBirthDate`: the birth date inside a GB 11643 number is not a real day;
+ * - `idNumberCheck`: the GB 11643 check character does not match (a digit mistyped, two swapped).
+ */
+export type IdNumberProblem = 'idNumberLength' | 'idNumberCharacters' | 'idNumberFormat' | 'idNumberBirthDate' | 'idNumberCheck';
+
+/** The number as written on the card: full-width characters made ASCII, spaces and dashes dropped, letters upper-case. */
+export const normalizeIdNumber = normalizeCode;
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
@@ -45,16 +56,18 @@ const EARLIEST_BIRTH = '1800-01-01';
 
 /** GB 11643 layout: 17 digits and a check character; the birth date (characters 7–14) a real day. */
 function gb11643Problem(code: string): IdNumberProblem | null {
-  if (!/^\d{17}[\dX]$/.test(code)) return 'idNumberLength';
+  if (code.length !== 18) return 'idNumberLength';
+  if (!/^\d{17}[\dX]$/.test(code)) return 'idNumberCharacters';
   if (!calendarDay(`${code.slice(6, 10)}-${code.slice(10, 12)}-${code.slice(12, 14)}`, EARLIEST_BIRTH)) return 'idNumberBirthDate';
   return idCheckChar(code) === code[17] ? null : 'idNumberCheck';
 }
 
-const FORMATS: Record<Exclude<IdType, 'resident-id'>, RegExp> = {
-  'hk-macao-permit': /^[HM]\d{8}(?:\d{2})?$/,
-  'taiwan-permit': /^(?:\d{8}|\d{10})$/,
-  passport: /^[A-Z0-9]{5,17}$/,
-  'foreigner-permanent-id': /^(?:[A-Z]{3}\d{12}|9\d{17})$/,
+/** The other documents: the characters they use, the lengths their numbers have, and their pattern. */
+const DOCUMENTS: Record<Exclude<IdType, 'resident-id'>, { characters: RegExp; lengths: number[]; pattern: RegExp }> = {
+  'hk-macao-permit': { characters: /^[A-Z0-9]+$/, lengths: [9, 11], pattern: /^[HM]\d+$/ },
+  'taiwan-permit': { characters: /^\d+$/, lengths: [8, 10], pattern: /^\d+$/ },
+  passport: { characters: /^[A-Z0-9]+$/, lengths: [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17], pattern: /^[A-Z0-9]+$/ },
+  'foreigner-permanent-id': { characters: /^[A-Z0-9]+$/, lengths: [15, 18], pattern: /^(?:[A-Z]{3}\d{12}|9\d{17})$/ },
 };
 
 /**
@@ -64,7 +77,10 @@ const FORMATS: Record<Exclude<IdType, 'resident-id'>, RegExp> = {
 export function idNumberProblem(input: string, type: IdType = 'resident-id'): IdNumberProblem | null {
   const code = normalizeCode(input);
   if (type === 'resident-id') return gb11643Problem(code);
-  if (!FORMATS[type].test(code)) return 'idNumberLength';
+  const doc = DOCUMENTS[type];
+  if (!doc.characters.test(code)) return 'idNumberCharacters';
+  if (!doc.lengths.includes(code.length)) return 'idNumberLength';
+  if (!doc.pattern.test(code)) return 'idNumberFormat';
   return type === 'foreigner-permanent-id' && code.length === 18 ? gb11643Problem(code) : null;
 }
 

@@ -27,7 +27,9 @@ export const VALUE_PROBLEMS = [
   'usccLength', // not 18 characters
   'usccCharacters', // a character outside 0–9 and the letters GB 32100 uses (no I, O, S, V, Z)
   'usccCheck', // the check character (the 18th) does not match: a character mistyped or two swapped
-  'idNumberLength', // not the length or characters of the chosen document's numbers
+  'idNumberLength', // not as many characters as the chosen document's numbers have
+  'idNumberCharacters', // characters the chosen document never has
+  'idNumberFormat', // not the pattern of the chosen document (a 回乡证 starts with H or M)
   'idNumberBirthDate', // the birth date inside a 居民身份证 number is not a real day
   'idNumberCheck', // the GB 11643 check character (the 18th) does not match
   'file', // files are materials (uploads), not form values
