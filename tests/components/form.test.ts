@@ -109,7 +109,7 @@ const raw = (v: ReturnType<typeof sampleValue>): RawValue => (typeof v === 'bool
 async function completeDraft(b: PageBackend): Promise<FormDraft> {
   const enterprise = await getEnterprise(b.client, ACTIVE);
   const values: Record<string, RawValue> = {};
-  for (const s of FORM.sections) for (const f of s.fields) if (f.element.prefill !== 'enterprise-registry') values[f.id] = raw(sampleValue(f.element));
+  for (const s of FORM.sections) for (const f of s.fields) if (f.element.prefill !== 'enterprise-registry') values[f.id] = raw(sampleValue(f.element, f.rules));
   const state: FormState = {
     applicant: { mode: 'uscc', uscc: ACTIVE, enterprise, confirmed: true },
     values,
@@ -271,7 +271,7 @@ describe('<one-form>', () => {
     await type(el, 'staff.foodSafetyManagerId', '11010119900307447X');
     id.dispatchEvent(new Event('blur'));
     await el.updateComplete;
-    expect(text(summary)).to.include(t('problems.idNumber', { label: '食品安全管理人员身份证件号码' }));
+    expect(text(summary)).to.include(t('problems.idNumberCheck', { label: '食品安全管理人员身份证件号码' }));
     await type(el, 'staff.foodSafetyManagerId', '110101199003074477');
     id.dispatchEvent(new Event('blur'));
     await el.updateComplete;
@@ -306,7 +306,7 @@ describe('<one-form>', () => {
     await type(el, 'premises.name', 'x'.repeat(10_000));
     button(el, t('nav.continue')).click();
     await settle(el);
-    expect($$(el, '[part="error-summary"] a').map((a) => text(a))).to.include(t('problems.tooLong', { label: '经营场所名称（店招）', max: 200 }));
+    expect($$(el, '[part="error-summary"] a').map((a) => text(a))).to.include(t('problems.tooLong', { label: '经营场所名称（店招）', max: 50 }));
     // phone and e-mail, on the entity page
     button(el, t('nav.back')).click();
     await settle(el);
@@ -317,7 +317,7 @@ describe('<one-form>', () => {
     await settle(el);
     const links = $$(el, '[part="error-summary"] a').map((a) => text(a));
     expect(links).to.include(t('problems.phone', { label: '法定代表人手机号码' }));
-    expect(links).to.include(t('problems.idNumber', { label: '法定代表人证件号码' }));
+    expect(links).to.include(t('problems.idNumberBirthDate', { label: '法定代表人证件号码' }));
     expect(input(el, 'legalRep.phone').type).to.equal('tel');
     expect(input(el, 'legalRep.phone').getAttribute('inputmode')).to.equal('tel');
     expect(input(el, 'legalRep.phone').getAttribute('autocomplete')).to.equal('tel');
