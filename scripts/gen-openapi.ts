@@ -6,7 +6,18 @@
  * from the same constants the back end uses (src/api/types.ts, src/core/…), so they cannot
  * drift. The TypeScript types of the contract are src/api/types.ts; docs/api.md is the guide.
  */
-import { MAX_DRAFT_BYTES, MAX_UPLOAD_BYTES, REPORT_REASONS, STATUS_TTL_SECONDS, UPLOAD_TYPES } from '../src/api/types.js';
+import {
+  DRAFT_ALPHABET,
+  DRAFT_CODE_LENGTH,
+  DRAFT_DAYS,
+  MAX_DRAFT_BYTES,
+  MAX_UPLOAD_BYTES,
+  REGISTRABLE_KINDS,
+  REGISTRATION_FIELDS,
+  REPORT_REASONS,
+  STATUS_TTL_SECONDS,
+  UPLOAD_TYPES,
+} from '../src/api/types.js';
 import { PROBLEM_CONTENT_TYPE } from '../src/api/problem.js';
 import { STATES, STATUS_DOCUMENT_CONTENT_TYPE, STATUS_LIST_CONTENT_TYPE } from '../src/core/credential/status.js';
 import { LIMITS } from '../src/core/credential/licence.js';
@@ -62,6 +73,18 @@ const materialProvision: Schema = {
   oneOf: [obj({ how: constant('upload'), upload: str('An upload id (POST /v1/uploads).', { pattern: '^up_[A-Za-z0-9_-]+$' }) }), obj({ how: oneOfValues(['commitment', 'later']) })],
 };
 
+const signature = obj(
+  {
+    name: str('The legal representative or the contact person named in the form (or the registry).', { minLength: 2, maxLength: LIMITS.legalRep }),
+    idType: str('An option of the `legalRep.idType` element (resident-id, passport, …).'),
+    idNumber: str('Checked like `legalRep.idNumber`; when the signatory is the legal representative, it must be the ID the form gives.'),
+    textVersion: str('The version of the commitment-letter template read (catalogue `documents`); another answers 409 `errors.commitmentTextChanged`.'),
+    warningAccepted: { type: 'boolean', const: true, description: 'The signatory saw and accepted the warning that a false commitment is punished (seed 000).' },
+  },
+  {},
+  'The signature under the commitment letter (告知承诺书): required exactly when the request commits to something (`commitments`, or a material `how: "commitment"`), refused otherwise.',
+);
+
 const changeRequest = obj(
   { type: constant('change') },
   {
@@ -72,6 +95,7 @@ const changeRequest = obj(
     form: record(ref('FormValue'), 'Form values the added items need (values on file are reused).'),
     materials: record(ref('MaterialProvision')),
     commitments: arr(ID, { uniqueItems: true }),
+    signature: ref('Signature'),
   },
   '变更: 增项, 减项, 更名, 地址 in any combination. Without added items it takes effect at once (a new revision); with them it is an application.',
 );
@@ -171,7 +195,11 @@ export const schemas: Record<string, Schema> = {
   }),
   UploadReceipt: obj({ id: str(), type: oneOfValues(UPLOAD_TYPES), size: int(undefined, { minimum: 1, maximum: MAX_UPLOAD_BYTES }), sha256: SHA256 }),
   DraftRequest: obj({ data: { type: 'object', description: `What the kiosk saves (at most ${MAX_DRAFT_BYTES} bytes as JSON).` } }),
-  DraftSaved: obj({ code: str('8 characters without look-alikes; shown as XXXX-XXXX.', { pattern: '^[A-HJ-KM-NP-Z2-9]{8}$' }), savedAt: INSTANT, expiresAt: INSTANT }),
+  DraftSaved: obj({
+    code: str(`${DRAFT_CODE_LENGTH} characters without look-alikes (no 0/O, 1/I/L); shown as XXXX-XXXX-XXXX.`, { pattern: `^[${DRAFT_ALPHABET}]{${DRAFT_CODE_LENGTH}}$` }),
+    savedAt: INSTANT,
+    expiresAt: str(`${DRAFT_DAYS} days after the last save.`, { format: 'date-time' }),
+  }),
   DraftView: obj({ code: str(), savedAt: INSTANT, expiresAt: INSTANT, data: { type: 'object' } }),
   FormValue: formValue,
   MaterialProvision: materialProvision,
@@ -190,11 +218,41 @@ export const schemas: Record<string, Schema> = {
       catalogueVersion: str('The catalogue version the notice was made with; another answers 409.'),
       industries: arr(ID, { minItems: 1, maxItems: LIMITS.industries, uniqueItems: true }),
       answers: record({ anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, arr({ type: 'string' })] }, 'The questionnaire’s answers, complete.'),
-      applicant: obj({ uscc: str('统一社会信用代码; the registry supplies the rest.') }),
-      form: record(ref('FormValue'), 'By information element id; registry fields are filled in by the back end.'),
+      applicant: {
+        description: 'A registered enterprise by its code, or a business still being registered (证照联办).',
+        oneOf: [
+          obj({ uscc: str('统一社会信用代码; the registry supplies the rest.') }),
+          obj(
+            { registering: { type: 'boolean', const: true } },
+            {},
+            `Not registered yet: the form gives ${REGISTRATION_FIELDS.join(', ')} by hand (entity.type one of ${REGISTRABLE_KINDS.join(', ')}); the application registers the business (设立登记) and assigns its new code.`,
+          ),
+        ],
+      },
+      form: record(ref('FormValue'), 'By information element id; registry fields are filled in by the back end (or, for a business being registered, given by hand).'),
       materials: record(ref('MaterialProvision'), 'By the notice’s material key; held materials and materials on file are never asked.'),
     },
-    { commitments: arr(ID, { description: 'Permits whose commitment letter (告知承诺书) the applicant signed.', uniqueItems: true }) },
+    {
+      commitments: arr(ID, { description: 'Permits whose commitment letter (告知承诺书) the applicant signed.', uniqueItems: true }),
+      signature: ref('Signature'),
+    },
+  ),
+  Signature: signature,
+  CommitmentRecord: obj(
+    {
+      signedAt: INSTANT,
+      signatory: obj({
+        name: str(),
+        idType: str(),
+        idNumberMasked: str('At most the first and last four characters shown, e.g. 1101**********4477.', { pattern: '^[^*]{0,4}\\*+[^*]{0,4}$' }),
+        role: oneOfValues(['legalRep', 'contact']),
+      }),
+      textVersion: str(),
+      permits: arr(ID, { description: 'The permits whose commitment letter was signed.' }),
+      warning: { type: 'boolean', const: true, description: 'The warning about false commitments was shown and accepted.' },
+    },
+    {},
+    'The signed commitment as recorded: the ID number is never shown in full.',
   ),
   Due: obj({ date: DAY, provisional: bool('The period reaches a year whose holidays are not published yet.'), workingDays: int(undefined, { minimum: 0 }) }, {}, 'A due date counted in working days on the Chinese calendar.'),
   HistoryEntry: obj(
@@ -247,7 +305,10 @@ export const schemas: Record<string, Schema> = {
       catalogueVersion: str(),
       industries: arr(ID),
       answers: record({ anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, arr({ type: 'string' })] }),
-      applicant: obj({ uscc: USCC, name: str(), legalRep: str(), address: str() }),
+      applicant: obj(
+        { uscc: USCC, name: str(), legalRep: str(), address: str() },
+        { registered: { type: 'boolean', const: true, description: 'Registered (设立登记) with this application (证照联办): `uscc` is the new code.' } },
+      ),
       form: record(ref('FormValue')),
       materials: record(ref('MaterialRecord')),
       commitments: arr(ID),
@@ -255,7 +316,12 @@ export const schemas: Record<string, Schema> = {
       due: ref('Due'),
       history: arr(ref('HistoryEntry')),
     },
-    { inspection: ref('Inspection'), licenceNumber: str('The licence it issued, changes or renews.'), change: ref('ChangeRequest') },
+    {
+      commitment: ref('CommitmentRecord'),
+      inspection: ref('Inspection'),
+      licenceNumber: str('The licence it issued, changes or renews.'),
+      change: ref('ChangeRequest'),
+    },
     'An application as its applicant, the holder or a department concerned sees it.',
   ),
   CreatedApplication: obj({ application: ref('ApplicationView'), token: str('The applicant’s bearer token for this application (`ap_…`): shown once.', { pattern: '^ap_' }) }),
@@ -313,7 +379,7 @@ export const schemas: Record<string, Schema> = {
       obj({ type: constant('cancelItems'), permits: arr(ID, { minItems: 1, uniqueItems: true }), reason }),
       obj(
         { type: constant('renewal'), permits: arr(ID, { minItems: 1, uniqueItems: true }) },
-        { form: record(ref('FormValue')), materials: record(ref('MaterialProvision')), commitments: arr(ID, { uniqueItems: true }) },
+        { form: record(ref('FormValue')), materials: record(ref('MaterialProvision')), commitments: arr(ID, { uniqueItems: true }), signature: ref('Signature') },
       ),
       ref('ChangeRequest'),
     ],
@@ -384,7 +450,7 @@ interface Answer {
 }
 
 export interface Operation {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** As the back end routes it: `/v1/applications/:id`. */
   path: string;
   operationId: string;
@@ -396,14 +462,14 @@ export interface Operation {
   body?: string | { binary: readonly string[]; max: number };
   /** Extra request headers. */
   headers?: { name: string; required: boolean; description: string; schema: Schema }[];
-  responses: Partial<Record<200 | 201 | 304, Answer>>;
+  responses: Partial<Record<200 | 201 | 204 | 304, Answer>>;
   problems: Problems[];
 }
 
 const PARAMS: Record<string, { description: string; schema: Schema }> = {
   id: { description: 'The record’s id.', schema: { type: 'string', pattern: '^[A-Za-z0-9._~-]{1,80}$' } },
   uscc: { description: '统一社会信用代码 (spaces, dashes and full-width characters are normalised).', schema: { type: 'string', pattern: '^[A-Za-z0-9._~-]{1,80}$' } },
-  code: { description: 'The save-and-resume code (XXXX-XXXX or XXXXXXXX, any case).', schema: { type: 'string', pattern: '^[A-Za-z0-9-]{8,9}$' } },
+  code: { description: `The save-and-resume code (XXXX-XXXX-XXXX or ${DRAFT_CODE_LENGTH} characters without dashes, any case).`, schema: { type: 'string', pattern: `^[A-Za-z0-9-]{${DRAFT_CODE_LENGTH},${DRAFT_CODE_LENGTH + 2}}$` } },
   number: { description: 'The licence number.', schema: { type: 'string', pattern: '^[A-Za-z0-9._~-]{1,80}$' } },
   permit: { description: 'The permit id of the item.', schema: ID },
   list: { description: 'The status list’s number.', schema: { type: 'string', pattern: '^[0-9]{1,6}$' } },
@@ -459,7 +525,8 @@ export const operations: Operation[] = [
     path: '/v1/drafts',
     operationId: 'saveDraft',
     tag: 'drafts',
-    summary: 'Save an application to resume later (a code for 30 days)',
+    summary: `Save an application to resume later (a code for ${DRAFT_DAYS} days)`,
+    description: `Anyone with the code can read, save over or delete the draft: it is a bearer secret of ${DRAFT_CODE_LENGTH} characters from an alphabet of ${DRAFT_ALPHABET.length} (no look-alikes), too many to guess (docs/api.md, "Save and resume"). It expires ${DRAFT_DAYS} days after the last save.`,
     body: 'DraftRequest',
     responses: { 201: { description: 'Saved; write the code down.', schema: 'DraftSaved', headers: LOCATION } },
     problems: [400, 413, 415],
@@ -471,10 +538,19 @@ export const operations: Operation[] = [
     tag: 'drafts',
     summary: 'Save again under the same code',
     body: 'DraftRequest',
-    responses: { 200: { description: 'Saved; the code lives 30 days from now.', schema: 'DraftSaved' } },
+    responses: { 200: { description: `Saved; the code lives ${DRAFT_DAYS} days from now.`, schema: 'DraftSaved' } },
     problems: [400, 404, 413, 415],
   },
   { method: 'GET', path: '/v1/drafts/:code', operationId: 'getDraft', tag: 'drafts', summary: 'Resume a saved application', responses: { 200: { description: 'The saved data.', schema: 'DraftView' } }, problems: [404] },
+  {
+    method: 'DELETE',
+    path: '/v1/drafts/:code',
+    operationId: 'deleteDraft',
+    tag: 'drafts',
+    summary: 'Delete a saved application (once it is submitted, or when asked)',
+    responses: { 204: { description: 'Deleted: the code opens nothing any more.' } },
+    problems: [404],
+  },
   {
     method: 'POST',
     path: '/v1/applications',

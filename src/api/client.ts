@@ -12,6 +12,7 @@ import type { Catalogue } from '../core/catalogue/types.js';
 import type { SearchIndex } from '../core/catalogue/search.js';
 import type { TrustList } from '../core/credential/trust-list.js';
 import { isProblem, type Problem } from './problem.js';
+import { normalizeDraftCode } from './draft-code.js';
 import type {
   ApplicationView,
   ChallengeCreated,
@@ -54,7 +55,7 @@ export class ApiError extends Error {
   }
 }
 
-export type Method = 'GET' | 'POST' | 'PUT';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RequestOptions {
   /** A JSON body. */
@@ -137,10 +138,18 @@ export const getMaterialsOnFile = (api: ApiClient, uscc: string, holderToken: st
 /** Uploads a material (PDF, JPEG or PNG, ≤ 1 MB); its type is the Blob's. */
 export const upload = (api: ApiClient, file: Blob, o: CallOptions = {}) => api.request<UploadReceipt>('POST', '/v1/uploads', { raw: file, signal: o.signal });
 
+/** A draft's path: the code as the person typed it (any case, spaces, dashes, full width) is normalised first. */
+const draftPath = (code: string) => `/v1/drafts/${seg(normalizeDraftCode(code) ?? code)}`;
+
+/** Saves the form's state to resume on another device: the answer's `code` (show it with `formatDraftCode`) opens it for 30 days. */
 export const saveDraft = (api: ApiClient, data: object, o?: CallOptions) => post<DraftSaved>(api, '/v1/drafts', { data }, undefined, o);
 export const updateDraft = (api: ApiClient, code: string, data: object, o: CallOptions = {}) =>
-  api.request<DraftSaved>('PUT', `/v1/drafts/${seg(code)}`, { body: { data }, signal: o.signal });
-export const getDraft = (api: ApiClient, code: string, o?: CallOptions) => get<DraftView>(api, `/v1/drafts/${seg(code)}`, undefined, o);
+  api.request<DraftSaved>('PUT', draftPath(code), { body: { data }, signal: o.signal });
+export const getDraft = (api: ApiClient, code: string, o?: CallOptions) => get<DraftView>(api, draftPath(code), undefined, o);
+/** Removes a draft (once its application is submitted, or when the person asks). */
+export const deleteDraft = async (api: ApiClient, code: string, o: CallOptions = {}): Promise<void> => {
+  await api.send('DELETE', draftPath(code), { signal: o.signal });
+};
 
 /**
  * Submits a new application. Send the same `idempotencyKey` when retrying the same

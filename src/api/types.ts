@@ -96,9 +96,61 @@ export type MaterialRecord =
 
 // ── applications (一窗受理) ──────────────────────────────────────────────────────────────
 
-export interface ApplicantInput {
-  /** 统一社会信用代码: the registry supplies name, legal representative and address (never asked again). */
-  uscc: string;
+/**
+ * Who applies:
+ * - `{ uscc }`: a registered enterprise — the registry supplies name, type, legal
+ *   representative, address and scope (never asked again);
+ * - `{ registering: true }`: a business still being registered (证照联办, seed 003): the form
+ *   carries the entity fields by hand ({@link REGISTRATION_FIELDS}), and the back end performs
+ *   the 设立登记 with the application, assigning the new 统一社会信用代码.
+ */
+export type ApplicantInput = { uscc: string } | { registering: true };
+
+/**
+ * The form fields a business still being registered must give by hand (the registry has
+ * nothing yet), whether or not the permits ask them: the entity and its legal representative.
+ */
+export const REGISTRATION_FIELDS = [
+  'entity.name',
+  'entity.type',
+  'entity.businessScope',
+  'entity.registeredAddress',
+  'legalRep.name',
+  'legalRep.idType',
+  'legalRep.idNumber',
+] as const;
+/** Entity fields a business being registered may give too (absent: no registered capital stated; not foreign-invested). */
+export const REGISTRATION_OPTIONAL_FIELDS = ['entity.registeredCapital', 'entity.foreignInvested'] as const;
+/** The kinds of entity the market regulator registers with an application (a branch needs its head office; public institutions register elsewhere). */
+export const REGISTRABLE_KINDS = ['company', 'partnership', 'sole-proprietorship', 'individual-business', 'other'] as const;
+
+/**
+ * The signature under the commitment letter (告知承诺书): who signs, with which ID, which text
+ * version, and that they saw the warning that a false commitment is punished (seed 000).
+ * Required exactly when the request commits to something (`commitments`, or a material
+ * provided `how: 'commitment'`); refused otherwise.
+ */
+export interface SignatureInput {
+  /** The legal representative or the contact person named in the form (or the registry). */
+  name: string;
+  /** An option of the `legalRep.idType` element (resident-id, passport, …). */
+  idType: string;
+  idNumber: string;
+  /** The version of the commitment-letter template read (catalogue `documents`); another is 409. */
+  textVersion: string;
+  /** The signatory saw and accepted the warning about false commitments. */
+  warningAccepted: true;
+}
+
+/** The signed commitment as recorded: the ID number masked (1101**********4477), never in full. */
+export interface CommitmentRecord {
+  signedAt: string;
+  signatory: { name: string; idType: string; idNumberMasked: string; role: 'legalRep' | 'contact' };
+  textVersion: string;
+  /** The permits whose commitment letter was signed. */
+  permits: string[];
+  /** The warning about false commitments was shown and accepted. */
+  warning: true;
 }
 
 export interface NewApplicationRequest {
@@ -116,6 +168,8 @@ export interface NewApplicationRequest {
   materials: Record<string, MaterialProvision>;
   /** Permits whose commitment letter (告知承诺书) the applicant signed. */
   commitments: string[];
+  /** Required exactly when committing (see {@link SignatureInput}). */
+  signature?: SignatureInput;
 }
 
 export type ApplicationKind = 'new' | 'change' | 'renewal';
@@ -187,10 +241,13 @@ export interface ApplicationView {
   catalogueVersion: string;
   industries: string[];
   answers: Answers;
-  applicant: { uscc: string; name: string; legalRep: string; address: string };
+  /** `registered`: the enterprise was registered (设立登记) with this application, `uscc` is its new code. */
+  applicant: { uscc: string; name: string; legalRep: string; address: string; registered?: true };
   form: Record<string, FormValue>;
   materials: Record<string, MaterialRecord>;
   commitments: string[];
+  /** The signed commitment, when the application commits to something. */
+  commitment?: CommitmentRecord;
   items: ApplicationItem[];
   /** The licence's own due date: the shortest (or longest, by policy) of its merged items, State Council items apart. */
   due: Due;
@@ -242,9 +299,18 @@ export interface RectificationReport {
 // ── save and resume ───────────────────────────────────────────────────────────────────
 
 export const MAX_DRAFT_BYTES = 64 * 1024;
+/**
+ * Draft codes: 12 characters of an alphabet without look-alikes (no 0/O, 1/I/L), read aloud
+ * and typed in three groups (XXXX-XXXX-XXXX); 31¹² ≈ 7.9 × 10¹⁷ codes, so a draft cannot be
+ * found by guessing (docs/api.md, "Save and resume").
+ */
+export const DRAFT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const DRAFT_CODE_LENGTH = 12;
+/** A draft expires this many days after it was last saved. */
+export const DRAFT_DAYS = 30;
 
 export interface DraftSaved {
-  /** What the applicant writes down or scans: 8 characters, shown as XXXX-XXXX. */
+  /** What the applicant writes down or scans: 12 characters, shown as XXXX-XXXX-XXXX (see `formatDraftCode`). */
   code: string;
   savedAt: string;
   expiresAt: string;
@@ -324,6 +390,8 @@ export interface RenewalRequest {
   form?: Record<string, FormValue>;
   materials?: Record<string, MaterialProvision>;
   commitments?: string[];
+  /** Required exactly when committing (see {@link SignatureInput}). */
+  signature?: SignatureInput;
 }
 
 /** 变更: 增项, 减项, 更名, 地址 — any together. A change of the face issues a new revision. */
@@ -337,6 +405,8 @@ export interface ChangeRequest {
   form?: Record<string, FormValue>;
   materials?: Record<string, MaterialProvision>;
   commitments?: string[];
+  /** Required exactly when committing (see {@link SignatureInput}). */
+  signature?: SignatureInput;
 }
 
 /** 200: done at once (歇业, 恢复营业, 注销, a change without added items); 201: an application for the departments. */

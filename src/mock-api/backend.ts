@@ -19,20 +19,31 @@ import { toBase64Url, toHex } from '../core/credential/bytes.js';
 import { STATUS_DOCUMENT_CONTENT_TYPE, STATUS_LIST_CONTENT_TYPE } from '../core/credential/status.js';
 import type { TrustList } from '../core/credential/trust-list.js';
 import { LIMITS } from '../core/credential/licence.js';
-import { normalizeUscc, usccProblem } from '../core/form/uscc.js';
-import { normalizeFormValue } from '../core/form/values.js';
+import { newUscc, normalizeUscc, usccProblem } from '../core/form/uscc.js';
+import { formValueProblem, normalizeFormValue } from '../core/form/values.js';
 import { fieldProblem, isEmptyValue, mergeFields } from '../core/form/merge.js';
+import { isIdType } from '../core/form/id-number.js';
+import { maskIdNumber, nameKey, sameName } from '../core/form/identity.js';
+import { randomChars } from '../core/random.js';
 import { registryValues } from '../core/form/prefill.js';
 import type { Enterprise } from '../core/registry/schema.js';
 import type { ItemAction } from '../core/lifecycle/licence.js';
+import { normalizeDraftCode } from '../api/draft-code.js';
 import {
+  DRAFT_ALPHABET,
+  DRAFT_CODE_LENGTH,
+  DRAFT_DAYS,
   MAX_DRAFT_BYTES,
   MAX_UPLOAD_BYTES,
+  REGISTRABLE_KINDS,
+  REGISTRATION_FIELDS,
+  REGISTRATION_OPTIONAL_FIELDS,
   REPORT_REASONS,
   STATUS_TTL_SECONDS,
   UPLOAD_TYPES,
   type ApplicationItem,
   type ChangeRequest,
+  type CommitmentRecord,
   type EnterpriseView,
   type FormValue,
   type MaterialProvision,
@@ -112,9 +123,6 @@ const OFFICER_PREFIX = 'demo-officer-';
 const HOLDER_SESSION_MS = 30 * 60_000;
 const CHALLENGE_MS = 5 * 60_000;
 const CHALLENGE_ATTEMPTS = 5;
-const DRAFT_DAYS = 30;
-/** Draft codes: 8 characters without look-alikes (0/O, 1/I/L). */
-const DRAFT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 async function sha256Hex(data: string | Uint8Array): Promise<string> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
@@ -240,8 +248,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     return code;
   }
 
+  /** An enterprise of the demo registry, or one registered with an application (证照联办). */
+  const findEnterprise = (code: string): Enterprise | undefined => env.registry.get(code) ?? store.state().enterprises.get(code);
+
   function enterprise(code: string, at: string): Enterprise {
-    const e = env.registry.get(code);
+    const e = findEnterprise(code);
     if (!e) throw invalid('No enterprise with this 统一社会信用代码 is registered: register the business first (先照后证).', at, 'errors.enterpriseUnknown');
     if (e.status !== 'active') throw invalid(`The enterprise is not active (${e.status}).`, at, 'errors.enterpriseInactive');
     return e;
@@ -320,6 +331,148 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const commitments = (value: unknown, permits: readonly string[]) =>
     ids(value ?? [], '/commitments', (id) => permits.includes(id), 0, LIMITS.items, 'permit of this application');
 
+  // ── 证照联办: a business still being registered ─────────────────────────────────────
+
+  /** Length rules of the registered entity beyond the form's own checks (the licence face's limits). */
+  const REGISTRATION_TEXT: Record<string, { min: number; max: number }> = {
+    'entity.name': { min: 2, max: LIMITS.holder },
+    'entity.businessScope': { min: 4, max: 200 },
+    'entity.registeredAddress': { min: 8, max: LIMITS.address },
+    'legalRep.name': { min: 2, max: LIMITS.legalRep },
+  };
+
+  interface Registration {
+    /** The enterprise as it will be registered; its code is assigned under the single writer. */
+    entity: Enterprise;
+    /** The legal representative's ID, kept with the form values. */
+    identity: Record<string, FormValue>;
+    /** The rest of the form, for {@link form}. */
+    rest: Record<string, unknown>;
+  }
+
+  /**
+   * The entity fields of a business still being registered, entered by hand: required whether
+   * or not the permits ask them (the registry has nothing yet), checked like every form value
+   * and against the registry's own rules. The code and the establishment date are assigned.
+   */
+  function registration(value: unknown, industries: string[], permits: readonly string[]): Registration {
+    const given = object(value, '/form', [], Object.keys(value && typeof value === 'object' ? value : {}));
+    // Where the permits' forms ask a field, their strictest rule applies too.
+    const asked = new Map(mergeFields(catalogue, permits).map((f) => [f.id, f]));
+    const rest: Record<string, unknown> = { ...given };
+    const values: Record<string, FormValue> = {};
+    for (const id of ['entity.uscc', 'entity.establishedDate']) {
+      if (given[id] !== undefined) throw invalid(`"${id}" is assigned by the registration; leave it out.`, `/form/${id}`);
+    }
+    const missing: string[] = [];
+    for (const id of [...REGISTRATION_FIELDS, ...REGISTRATION_OPTIONAL_FIELDS]) {
+      const v = given[id];
+      delete rest[id];
+      if (v === undefined || isEmptyValue(v)) {
+        if ((REGISTRATION_FIELDS as readonly string[]).includes(id)) missing.push(id);
+        continue;
+      }
+      const el = elements.get(id)!;
+      const field = asked.get(id);
+      const idType = values['legalRep.idType'];
+      const p = field ? fieldProblem(field, v, given) : formValueProblem(el, v, isIdType(idType) ? idType : undefined);
+      if (p) throw invalid(`"${id}" is not valid (${p}).`, `/form/${id}`, `form.problems.${p}`);
+      values[id] = normalizeFormValue(el, v as FormValue);
+      const rule = REGISTRATION_TEXT[id];
+      if (rule) values[id] = text(values[id], `/form/${id}`, rule);
+    }
+    if (missing.length) {
+      throw new HttpError(422, 'Unprocessable content', `A business being registered gives these fields by hand: ${missing.join(', ')}.`, 'errors.formIncomplete',
+        missing.map((m) => ({ pointer: `/form/${m}`, detail: 'required' })));
+    }
+    const kind = values['entity.type'] as Enterprise['kind'];
+    if (!(REGISTRABLE_KINDS as readonly string[]).includes(kind)) {
+      throw invalid(`A ${kind} cannot be registered with an application here.`, '/form/entity.type', 'errors.kindNotRegistrable');
+    }
+    const label = elements.get('entity.type')!.options!.find((o) => o.value === kind)!.label;
+    const capital = values['entity.registeredCapital'];
+    const name = values['entity.name'] as string;
+    const entity: Enterprise = {
+      uscc: '',
+      name,
+      // The registry has no English name for a new business: its name as registered stands.
+      nameEn: name,
+      kind,
+      type: { zh: label['zh-CN'], en: label.en },
+      foreignInvested: values['entity.foreignInvested'] === true,
+      legalRep: values['legalRep.name'] as string,
+      address: values['entity.registeredAddress'] as string,
+      scope: values['entity.businessScope'] as string,
+      ...(typeof capital === 'number' ? { registeredCapital: `${capital}万元人民币` } : {}),
+      established: today(env),
+      status: 'active',
+      industries,
+    };
+    return { entity, identity: { 'legalRep.idType': values['legalRep.idType']!, 'legalRep.idNumber': values['legalRep.idNumber']! }, rest };
+  }
+
+  /**
+   * Under the single writer: refuses a name another enterprise holds (a deregistered one's is
+   * free again), then assigns the new code (district of the back end, never one in use).
+   */
+  function register(state: State, entity: Enterprise): Enterprise {
+    const key = nameKey(entity.name);
+    const holders = [...env.registry.values(), ...state.enterprises.values()].filter((e) => e.status !== 'deregistered');
+    if (holders.some((e) => nameKey(e.name) === key)) {
+      throw new HttpError(409, 'Conflict', 'Another enterprise is registered under this name; choose another name.', 'errors.nameTaken', [
+        { pointer: '/form/entity.name', detail: 'taken' },
+      ]);
+    }
+    const uscc = newUscc(env.random, { kind: entity.kind === 'individual-business' ? '2' : '1', division: env.districtCode, taken: (c) => !!findEnterprise(c) });
+    return { ...entity, uscc };
+  }
+
+  // ── the signed commitment (告知承诺) ───────────────────────────────────────────────
+
+  const commitmentTemplate = () => catalogue.documents.templates.find((t) => t.kind === 'commitment');
+  const idTypes = elements.get('legalRep.idType')?.options?.map((o) => o.value) ?? [];
+  const idNumberElement = elements.get('legalRep.idNumber') ?? { type: 'id-number' as const };
+
+  /**
+   * The signature under the commitment letter: required exactly when the request commits to
+   * something, refused otherwise. The signatory is the legal representative (with the ID the
+   * form gives for them, if it gives one) or the contact person of the form; the text is the
+   * catalogue's current version; the warning about false commitments was accepted (seed 000).
+   */
+  function signature(value: unknown, committing: boolean, values: Record<string, FormValue>, legalRep: string): Omit<CommitmentRecord, 'signedAt' | 'permits'> | undefined {
+    if (!committing) {
+      if (value !== undefined) throw badRequest('"signature" goes with a commitment only.', '/signature');
+      return undefined;
+    }
+    if (value === undefined) throw invalid('Sign the commitment letter: the request commits to something.', '/signature', 'errors.signatureMissing');
+    const s = object(value, '/signature', ['name', 'idType', 'idNumber', 'textVersion', 'warningAccepted']);
+    const name = text(s.name, '/signature/name', { min: 2, max: LIMITS.legalRep });
+    const idType = oneOf(s.idType, '/signature/idType', idTypes);
+    if (typeof s.idNumber !== 'string') throw badRequest('/signature/idNumber must be a string.', '/signature/idNumber');
+    const p = formValueProblem(idNumberElement, s.idNumber, isIdType(idType) ? idType : undefined);
+    if (p) throw invalid(`The ID number is not valid (${p}).`, '/signature/idNumber', `form.problems.${p}`);
+    const idNumber = normalizeFormValue(idNumberElement, s.idNumber) as string;
+    const textVersion = text(s.textVersion, '/signature/textVersion', { max: 40 });
+    const current = commitmentTemplate()?.version;
+    if (!current) throw invalid('This catalogue has no commitment letter to sign.', '/signature', 'errors.commitmentNotAllowed');
+    if (textVersion !== current) throw conflict(`The commitment letter has changed (now version ${current}); read it again and sign.`, 'errors.commitmentTextChanged');
+    if (!boolean(s.warningAccepted, '/signature/warningAccepted')) {
+      throw invalid('The signatory must accept the warning that a false commitment is punished.', '/signature/warningAccepted', 'errors.warningNotAccepted');
+    }
+    const contact = typeof values['contact.name'] === 'string' ? values['contact.name'] : '';
+    const recordedId = values['legalRep.idNumber'];
+    const asLegalRep = sameName(name, legalRep) && (recordedId === undefined || (recordedId === idNumber && values['legalRep.idType'] === idType));
+    const role = asLegalRep ? 'legalRep' : sameName(name, contact) ? 'contact' : undefined;
+    if (!role) {
+      throw sameName(name, legalRep)
+        ? invalid('The ID is not the one the form gives for the legal representative.', '/signature/idNumber', 'errors.signatoryMismatch')
+        : invalid('The signatory must be the legal representative or the contact person named in the form.', '/signature/name', 'errors.signatoryUnknown');
+    }
+    return { signatory: { name, idType, idNumberMasked: maskIdNumber(idNumber), role }, textVersion, warning: true };
+  }
+
+  const commits = (signed: readonly string[], provided: Record<string, MaterialProvision>) => signed.length > 0 || Object.values(provided).some((m) => m.how === 'commitment');
+
   // ── applications ──────────────────────────────────────────────────────────────────
 
   async function createApplication(ctx: RouteContext): Promise<Response> {
@@ -338,18 +491,26 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     };
     const early = replay();
     if (early) return early;
-    const body = object(raw, '', ['kind', 'catalogueVersion', 'industries', 'answers', 'applicant', 'form', 'materials'], ['commitments']);
+    const body = object(raw, '', ['kind', 'catalogueVersion', 'industries', 'answers', 'applicant', 'form', 'materials'], ['commitments', 'signature']);
     if (oneOf(body.kind, '/kind', ['new', 'change', 'renewal'] as const) !== 'new') throw invalid('Create new applications here; changes and renewals go to /licences/{number}/requests.', '/kind');
     const version = text(body.catalogueVersion, '/catalogueVersion', { max: 80 });
     if (version !== catalogue.version) throw conflict(`The catalogue has changed (now ${catalogue.version}); check the notice again.`, 'errors.catalogueChanged');
     const industries = ids(body.industries, '/industries', isIndustry, 1, LIMITS.industries, 'industry');
     const { answers: kept, evaluation } = answers(body.answers, industries);
-    const applicant = object(body.applicant, '/applicant', ['uscc']);
-    const e = enterprise(uscc(applicant.uscc, '/applicant/uscc'), '/applicant/uscc');
+    const applicant = object(body.applicant, '/applicant', [], ['uscc', 'registering']);
+    if ((applicant.uscc === undefined) === (applicant.registering === undefined)) {
+      throw badRequest('Give either "uscc" (a registered enterprise) or "registering": true (a business being registered).', '/applicant');
+    }
+    if (applicant.registering !== undefined && !boolean(applicant.registering, '/applicant/registering')) {
+      throw invalid('"registering" is true or left out.', '/applicant/registering');
+    }
     const permits = evaluation.permits.map((p) => p.permit);
-    const values = form(body.form, permits, e);
+    const registering = applicant.registering === true ? registration(body.form, industries, permits) : undefined;
+    const e = registering?.entity ?? enterprise(uscc(applicant.uscc, '/applicant/uscc'), '/applicant/uscc');
+    const values = registering ? form(registering.rest, permits, e, registering.identity) : form(body.form, permits, e);
     const provided = materials(body.materials);
     const signed = commitments(body.commitments, permits);
+    const signedBy = signature(body.signature, commits(signed, provided), values, e.legalRep);
     const t = token('ap_');
     const draft: ApplicationDraft = {
       kind: 'new',
@@ -363,12 +524,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       permits: evaluation.permits.map((p) => ({ permit: p.permit, action: 'grant' as const })),
       provided,
       commitments: signed,
+      ...(signedBy ? { commitment: { ...signedBy, permits: signed } } : {}),
       tokenHash: await sha256Hex(t),
     };
     return run(async (state) => {
       // Inside the single writer: a duplicate that arrived meanwhile is answered from the first.
       const again = replay();
       if (again) return { changes: [], result: again };
+      if (registering) {
+        // 设立登记 with the application: the new code goes into the registry and the form.
+        draft.enterprise = register(state, e);
+        draft.registers = true;
+        draft.form = { ...draft.form, 'entity.uscc': draft.enterprise.uscc };
+      }
       const { record, changes } = await acceptApplication(env, state, draft);
       changes[0]!.data.idempotency = { key, hash, application: record.id, token: t };
       return { changes, result: created({ application: applicationView(record), token: t }, `/api/v1/applications/${record.id}`) };
@@ -434,8 +602,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   // ── drafts (save and resume) ──────────────────────────────────────────────────────
 
   function draftCode(raw: string): string {
-    const code = raw.toUpperCase().replace(/-/g, '');
-    if (!/^[A-Z0-9]{8}$/.test(code) || [...code].some((c) => !DRAFT_ALPHABET.includes(c))) throw notFound('The saved application');
+    const code = normalizeDraftCode(raw);
+    if (!code) throw notFound('The saved application');
     return code;
   }
 
@@ -454,19 +622,34 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     return d;
   };
 
+  /** Drafts past their expiry: removed with the next save, so the state never keeps them. */
+  const expiredDrafts = (state: State) => [...state.drafts.values()].filter((d) => d.expiresAt <= iso()).map((d) => d.code);
+
   async function saveDraft(ctx: RouteContext, existing?: string): Promise<Response> {
     const data = await draftBody(ctx);
     return run((state) => {
       let code = existing;
       if (code) liveDraft(code);
       else {
-        do {
-          code = [...env.random(8)].map((b) => DRAFT_ALPHABET[b % DRAFT_ALPHABET.length]).join('');
-        } while (state.drafts.has(code));
+        do code = randomChars(env.random, DRAFT_ALPHABET, DRAFT_CODE_LENGTH);
+        while (state.drafts.has(code));
       }
       const draft = { code, data, savedAt: iso(), expiresAt: later(DRAFT_DAYS * 86_400_000) };
       const { data: _, ...saved } = draft;
-      return { changes: [{ type: 'draft.saved', data: { draft } }], result: existing ? json(saved) : created(saved, `/api/v1/drafts/${code}`) };
+      const removed = expiredDrafts(state);
+      return {
+        changes: [{ type: 'draft.saved', data: { ...(removed.length ? { draftsRemoved: removed } : {}), draft } }],
+        result: existing ? json(saved) : created(saved, `/api/v1/drafts/${code}`),
+      };
+    });
+  }
+
+  /** Anyone with the code may delete the draft (as they may read it): the form does once it is submitted. */
+  function deleteDraft(ctx: RouteContext): Promise<Response> {
+    const code = draftCode(ctx.params.code!);
+    return run(() => {
+      liveDraft(code);
+      return { changes: [{ type: 'draft.deleted', data: { draftsRemoved: [code] } }], result: new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } }) };
     });
   }
 
@@ -520,15 +703,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const holderUscc = await holder(ctx);
     const l = licence(ctx.params.number!);
     if (l.uscc !== holderUscc) throw forbidden('Only the holder of this licence can do this.');
-    const body = object(await readJson(ctx.request), '', ['type'], ['reason', 'permits', 'addPermits', 'removePermits', 'holder', 'address', 'form', 'materials', 'commitments']);
+    const body = object(await readJson(ctx.request), '', ['type'], ['reason', 'permits', 'addPermits', 'removePermits', 'holder', 'address', 'form', 'materials', 'commitments', 'signature']);
     const type = oneOf(body.type, '/type', ['suspendBusiness', 'resumeBusiness', 'cancel', 'cancelItems', 'renewal', 'change'] as const);
     const allowed: Record<typeof type, string[]> = {
       suspendBusiness: ['reason'],
       resumeBusiness: [],
       cancel: ['reason'],
       cancelItems: ['permits', 'reason'],
-      renewal: ['permits', 'form', 'materials', 'commitments'],
-      change: ['addPermits', 'removePermits', 'holder', 'address', 'form', 'materials', 'commitments'],
+      renewal: ['permits', 'form', 'materials', 'commitments', 'signature'],
+      change: ['addPermits', 'removePermits', 'holder', 'address', 'form', 'materials', 'commitments', 'signature'],
     };
     for (const k of Object.keys(body)) if (k !== 'type' && !allowed[type].includes(k)) throw badRequest(`"${k}" does not go with ${type}.`, `/${k}`);
     const reason = () => text(body.reason, '/reason', { min: 2, max: 500, multiline: true });
@@ -578,7 +761,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       if (body.address !== undefined) change.address = text(body.address, '/address', { min: 4, max: LIMITS.address });
       if (!add.length && !remove.length && !change.holder && !change.address) throw invalid('Say what changes.', '/', 'errors.nothingToChange');
       if (!add.length) {
-        if (body.form !== undefined || body.materials !== undefined || body.commitments !== undefined) throw badRequest('Form values and materials go with added items only.');
+        if (body.form !== undefined || body.materials !== undefined || body.commitments !== undefined || body.signature !== undefined) {
+          throw badRequest('Form values, materials and commitments go with added items only.');
+        }
         const c = change;
         return run(async (state) => {
           const revised = await reviseNow(env, state, state.licences.get(l.number)!, c);
@@ -591,6 +776,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const values = form(body.form ?? {}, permits, e, formOnFile);
     const provided = materials(body.materials ?? {});
     const signed = commitments(body.commitments, permits);
+    const signedBy = signature(body.signature, commits(signed, provided), values, e.legalRep);
     const t = token('ap_');
     const draft: ApplicationDraft = {
       kind: type === 'renewal' ? 'renewal' : 'change',
@@ -604,6 +790,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       permits: items,
       provided,
       commitments: signed,
+      ...(signedBy ? { commitment: { ...signedBy, permits: signed } } : {}),
       licenceNumber: l.number,
       ...(change ? { change } : {}),
       tokenHash: await sha256Hex(t),
@@ -635,7 +822,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   async function challenge(ctx: RouteContext): Promise<Response> {
     const body = object(await readJson(ctx.request), '', ['uscc']);
     const code = uscc(body.uscc, '/uscc');
-    const e = env.registry.get(code);
+    const e = findEnterprise(code);
     if (!e) throw invalid('No enterprise with this 统一社会信用代码 is registered.', '/uscc', 'errors.enterpriseUnknown');
     const digits = [...env.random(6)].map((b) => String(b % 10)).join('');
     const record = { id: token('ch_').slice(0, 30), uscc: code, codeHash: await sha256Hex(digits), expiresAt: later(CHALLENGE_MS), attempts: 0, used: false };
@@ -801,7 +988,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       path: '/v1/enterprises/:uscc',
       handle: async (ctx) => {
         const code = uscc(ctx.params.uscc, '/uscc');
-        const e = env.registry.get(code);
+        const e = findEnterprise(code);
         if (!e) throw notFound('The enterprise');
         return json(enterpriseView(e));
       },
@@ -823,6 +1010,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       path: '/v1/drafts/:code',
       handle: async (ctx) => json(structuredClone(liveDraft(draftCode(ctx.params.code!)))),
     },
+    { method: 'DELETE', path: '/v1/drafts/:code', handle: deleteDraft },
     { method: 'POST', path: '/v1/applications', handle: createApplication },
     { method: 'GET', path: '/v1/applications/:id', handle: getApplication },
     { method: 'POST', path: '/v1/applications/:id/decisions', handle: postDecision },

@@ -135,7 +135,7 @@ export interface RouteContext {
 }
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** e.g. `/v1/applications/:id/decisions`; parameters match one path segment of [A-Za-z0-9._~-]. */
   path: string;
   handle(ctx: RouteContext): Promise<Response>;

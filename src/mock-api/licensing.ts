@@ -24,6 +24,7 @@ import type {
   ApplicationItem,
   ApplicationKind,
   ChangeRequest,
+  CommitmentRecord,
   Due,
   FormValue,
   HistoryEntry,
@@ -212,6 +213,8 @@ export interface ApplicationDraft {
   industries: string[];
   answers: Answers;
   enterprise: Enterprise;
+  /** The enterprise is registered (设立登记) with this application (证照联办): the event carries it into the registry. */
+  registers?: boolean;
   /** Premises address (from the form), else the registered one. */
   address: string;
   form: Record<string, FormValue>;
@@ -220,6 +223,8 @@ export interface ApplicationDraft {
   permits: { permit: string; action: ApplicationItem['action'] }[];
   provided: Record<string, MaterialProvision>;
   commitments: string[];
+  /** The signature under the commitments (signed when the application is accepted). */
+  commitment?: Omit<CommitmentRecord, 'signedAt'>;
   licenceNumber?: string;
   change?: ChangeRequest;
   tokenHash: string;
@@ -266,10 +271,17 @@ export async function acceptApplication(env: Env, state: State, draft: Applicati
     catalogueVersion: draft.catalogueVersion,
     industries: draft.industries,
     answers: draft.answers,
-    applicant: { uscc: draft.enterprise.uscc, name: draft.enterprise.name, legalRep: draft.enterprise.legalRep, address: draft.address },
+    applicant: {
+      uscc: draft.enterprise.uscc,
+      name: draft.enterprise.name,
+      legalRep: draft.enterprise.legalRep,
+      address: draft.address,
+      ...(draft.registers ? { registered: true as const } : {}),
+    },
     form: draft.form,
     materials,
     commitments: draft.commitments,
+    ...(draft.commitment ? { commitment: { signedAt: at, ...draft.commitment } } : {}),
     items,
     due: latest(dues.values()),
     tokenHash: draft.tokenHash,
@@ -284,7 +296,11 @@ export async function acceptApplication(env: Env, state: State, draft: Applicati
   }
   for (const i of items.filter((x) => x.instant)) record.history.push(history(env, `approved:${i.permit}`, 'system', { reason: 'instant' }));
   const files = filesAfter(state, draft.enterprise.uscc, id, at, materials);
-  return finishIfDecided(env, state, record, 'application.created', files ? { serial, files } : { serial });
+  return finishIfDecided(env, state, record, 'application.created', {
+    serial,
+    ...(files ? { files } : {}),
+    ...(draft.registers ? { enterprise: draft.enterprise } : {}),
+  });
 }
 
 /** One appointment for every department that must see the premises, two working days on, 09:30. */

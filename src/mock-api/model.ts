@@ -7,6 +7,7 @@
 import type { StatusState } from '../core/credential/status.js';
 import type { LicenceFace } from '../core/credential/licence.js';
 import type { ApplicationView, HistoryEntry, LicenceItemView, RatingView, ReportView, UploadType } from '../api/types.js';
+import type { Enterprise } from '../core/registry/schema.js';
 import type { StoredEvent } from './store/log.js';
 
 /** An application as kept: what its readers see, plus the hash of the applicant's token. */
@@ -104,6 +105,8 @@ export interface State {
   reports: Map<string, ReportRecord>;
   /** Materials on file by 统一社会信用代码. */
   files: Map<string, FileEntry[]>;
+  /** Enterprises registered (设立登记) with an application (证照联办), by their new code; the demo registry is not part of the log. */
+  enterprises: Map<string, Enterprise>;
   /** Next licence serial number by year. */
   serials: Map<string, number>;
   /** Next free entry of status list 1. */
@@ -123,6 +126,7 @@ export const initialState = (): State => ({
   ratings: new Map(),
   reports: new Map(),
   files: new Map(),
+  enterprises: new Map(),
   serials: new Map(),
   nextStatusIndex: 0,
   statusVersion: 0,
@@ -135,6 +139,10 @@ export interface EventData {
   licence?: LicenceRecord;
   upload?: UploadRecord;
   draft?: DraftRecord;
+  /** Drafts removed: deleted after submission, or expired. */
+  draftsRemoved?: string[];
+  /** An enterprise registered with the application the event carries. */
+  enterprise?: Enterprise;
   challenge?: ChallengeRecord;
   session?: SessionRecord;
   rating?: RatingRecord;
@@ -147,6 +155,7 @@ export interface EventData {
 export const EVENT_TYPES = [
   'upload.stored',
   'draft.saved',
+  'draft.deleted',
   'application.created',
   'inspection.scheduled',
   'inspection.finding',
@@ -179,7 +188,9 @@ export function reduce(state: State, event: StoredEvent): State {
     state.statusVersion++;
   }
   if (d.upload) state.uploads.set(d.upload.id, d.upload);
+  for (const code of d.draftsRemoved ?? []) state.drafts.delete(code);
   if (d.draft) state.drafts.set(d.draft.code, d.draft);
+  if (d.enterprise) state.enterprises.set(d.enterprise.uscc, d.enterprise);
   if (d.challenge) state.challenges.set(d.challenge.id, d.challenge);
   if (d.session) state.sessions.set(d.session.tokenHash, d.session);
   if (d.rating) state.ratings.set(d.rating.id, d.rating);

@@ -82,7 +82,7 @@ export class OneOfficerApplication extends OfficerRecordView<ApplicationView> {
         <dt>${t('application.holder')}</dt>
         <dd>${a.applicant.name}</dd>
         <dt>${t('application.uscc')}</dt>
-        <dd><code>${a.applicant.uscc}</code></dd>
+        <dd><code>${a.applicant.uscc}</code> ${a.applicant.registered ? html`<span class="badge info">${t('application.registered')}</span>` : nothing}</dd>
         <dt>${t('application.legalRep')}</dt>
         <dd>${a.applicant.legalRep}</dd>
         <dt>${t('application.address')}</dt>
@@ -392,7 +392,19 @@ export class OneOfficerApplication extends OfficerRecordView<ApplicationView> {
   private materials(a: ApplicationView) {
     const { t } = this.o;
     const entries = Object.entries(a.materials);
+    const signed = a.commitment;
     return html`<h3 id="materials">${t('materials.title')}</h3>
+      ${signed
+        ? html`<p class="signed">
+            ${t('materials.signed', {
+              name: signed.signatory.name,
+              role: t(`materials.role.${signed.signatory.role}`),
+              id: signed.signatory.idNumberMasked,
+              version: signed.textVersion,
+              at: formatInstant(signed.signedAt, this.o.language),
+            })}
+          </p>`
+        : nothing}
       ${entries.length
         ? html`<table aria-labelledby="materials">
             <thead>

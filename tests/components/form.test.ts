@@ -459,6 +459,24 @@ describe('<one-form>', () => {
     expect(await loadFormDraft(session)).to.equal(undefined);
   });
 
+  it('removes the copy saved to continue later once the application is submitted', async () => {
+    const b = await pageBackend();
+    const session = newSession();
+    await saveFormDraft(session, await completeDraft(b));
+    const { el, requests } = await mount({ session, b });
+    await settle(el, 20);
+    button(el, t('save.button')).click();
+    await settle(el, 20);
+    const code = text($(el, '.code')).replaceAll('-', '');
+    expect((await b.backend.handle(new Request(`http://form.test/api/v1/drafts/${code}`))).status).to.equal(200);
+    await openTask(el, t('tasks.check'));
+    $<HTMLButtonElement>(el, '[part="submit"]').click();
+    await settle(el, 50);
+    expect(text($(el, 'h2'))).to.equal(t('submit.submitted'));
+    expect(requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).to.deep.equal([`/api/v1/drafts/${code}`]);
+    expect((await b.backend.handle(new Request(`http://form.test/api/v1/drafts/${code}`))).status).to.equal(404);
+  });
+
   it('shows a refusal with the API message and changes nothing', async () => {
     const b = await pageBackend();
     const session = newSession();
@@ -486,14 +504,15 @@ describe('<one-form>', () => {
     button(el, t('save.button')).click();
     await settle(el, 20);
     const code = text($(el, '.code'));
-    expect(code).to.match(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(code).to.match(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect($(el, '[part="resume"] svg').getAttribute('aria-label')).to.equal(t('save.qrLabel', { code }));
     await expectAccessible(el);
     const other = await mount({ session: newSession(), b });
     for (const [bad, message] of [
       ['abc', t('resume.bad')],
-      ['ABCD-EFG0', t('resume.bad')],
-      ['ABCD-2345', t('resume.notFound')],
+      ['ABCD-EFG0-HJKM', t('resume.bad')],
+      ['ABCD-2345', t('resume.bad')],
+      ['ABCD-2345-EFGH', t('resume.notFound')],
     ] as const) {
       expect(await other.el.resume(bad)).to.be.false;
       await other.el.updateComplete;

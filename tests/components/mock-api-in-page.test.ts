@@ -29,7 +29,7 @@ describe('mock back end in the page (IndexedDB)', () => {
     }
     const created = await client.request<CreatedApplication>('POST', '/v1/applications', {
       headers: { 'idempotency-key': `in-page-${name}` },
-      body: { kind: 'new', catalogueVersion: catalogue.version, industries: ['convenience-store'], answers, applicant: { uscc: '92310115MA1K4Q3RX1' }, form, materials: Object.fromEntries(permit.materials.filter((m) => !m.sharedData.held && m.id !== 'filing-form').map((m) => [`${m.id}|${m.name['zh-CN']}`, { how: 'commitment' }])), commitments: ['prepackaged-food-filing'] },
+      body: { kind: 'new', catalogueVersion: catalogue.version, industries: ['convenience-store'], answers, applicant: { uscc: '92310115MA1K4Q3RX1' }, form, materials: Object.fromEntries(permit.materials.filter((m) => !m.sharedData.held && m.id !== 'filing-form').map((m) => [`${m.id}|${m.name['zh-CN']}`, { how: 'commitment' }])), commitments: ['prepackaged-food-filing'], signature: { name: '张三丰', idType: 'resident-id', idNumber: '110101199003074477', textVersion: catalogue.documents.templates.find((t) => t.kind === 'commitment')!.version, warningAccepted: true } },
     }).catch(async (e: { problem?: unknown }) => {
       throw new Error(JSON.stringify(e.problem));
     });

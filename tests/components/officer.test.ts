@@ -129,6 +129,11 @@ describe('officer console', () => {
     expect(how.some((r) => r.includes('营业执照') && r.includes('政府已有'))).to.equal(true);
     expect(how.some((r) => r.includes('告知承诺'))).to.equal(true);
     expect(how.some((r) => r.includes('已上传'))).to.equal(true);
+    // The signed commitment in one line: who signed, the ID masked, the text version.
+    const signed = text($(el, 'p.signed'));
+    expect(signed).to.contain('法定代表人（负责人） 陈立峰');
+    expect(signed).to.contain('1101**********4477');
+    expect(signed).not.to.contain('110101199003074477');
     await expectAccessible(el);
 
     const finding = $(el, 'form.finding');

@@ -1,11 +1,12 @@
 // Bad input for applications (一窗受理): creating one, reading it, and the officers' and applicant's steps on it.
 import { describe, expect, it } from 'vitest';
-import type { NewApplicationRequest } from '../../src/api/types.js';
-import { newApplication, T0 } from './helpers/backend.js';
+import { REGISTRATION_FIELDS, type NewApplicationRequest } from '../../src/api/types.js';
+import { newApplication, RESTAURANT_USCC, T0 } from './helpers/backend.js';
 import {
   corpus,
   credentials,
   endpointCases,
+  expectRefused,
   idCases,
   omit,
   send,
@@ -35,6 +36,55 @@ const uploaded = Object.keys(valid.materials).find((k) => valid.materials[k]!.ho
 const committed = Object.keys(valid.materials).find((k) => valid.materials[k]!.how === 'commitment')!;
 const withMaterial = (key: string, value: unknown) => (b: Body) => ({ ...b, materials: { ...(b.materials as Body), [key]: value } });
 const foodActivities = catalogue.rules.questions.find((q) => q.id === 'food-activities')!;
+const withSignature = (change: Record<string, unknown>) => (b: Body) => ({ ...b, signature: { ...(b.signature as Body), ...change } });
+/** A valid 身份证 number other than the form's (GB 11643 check digit X). */
+const OTHER_ID = '11010519491231002X';
+
+/** What a signature under the commitment letter refuses, for any request that commits (the valid body signs as 陈立峰, legal representative and contact). */
+function signatureCases(req: Req): BadCase[] {
+  return tableCases(req, [
+    ['committing without a signature', (b) => omit(b, 'signature'), 422, 'errors.signatureMissing'],
+    ['a committed material, no commitments and no signature', (b) => ({ ...omit(b, 'signature'), commitments: [] }), 422, 'errors.signatureMissing'],
+    ['a stale text version of the commitment letter', withSignature({ textVersion: '2025.1' }), 409, 'errors.commitmentTextChanged'],
+    ['a text version from the future', withSignature({ textVersion: '2099.1' }), 409, 'errors.commitmentTextChanged'],
+    ['the catalogue version for the text version', (b) => withSignature({ textVersion: b.catalogueVersion })(b), 409, 'errors.commitmentTextChanged'],
+    ['an empty text version', withSignature({ textVersion: '' }), 422],
+    ['the warning not accepted', withSignature({ warningAccepted: false }), 422, 'errors.warningNotAccepted'],
+    ['"true" for the warning', withSignature({ warningAccepted: 'true' }), 400],
+    ['signed by a stranger', withSignature({ name: '王五' }), 422, 'errors.signatoryUnknown'],
+    ['signed in the name of the business', withSignature({ name: '上海浦江味道餐饮管理有限公司' }), 422, 'errors.signatoryUnknown'],
+    ['signed by a name one character off', withSignature({ name: '陈立' }), 422, 'errors.signatoryUnknown'],
+    [
+      'the legal representative with another valid ID number',
+      (b) => ({ ...withForm({ 'contact.name': '王小明' })(b), signature: { ...(b.signature as Body), idNumber: OTHER_ID } }),
+      422,
+      'errors.signatoryMismatch',
+    ],
+    [
+      'the legal representative with another ID type',
+      (b) => ({ ...withForm({ 'contact.name': '王小明' })(b), signature: { ...(b.signature as Body), idType: 'passport', idNumber: 'E12345678' } }),
+      422,
+      'errors.signatoryMismatch',
+    ],
+    ['a forged ID number (wrong check digit)', withSignature({ idNumber: '110101199003074478' }), 422, 'form.problems.idNumberCheck'],
+    ['an ID number with an impossible birthday', withSignature({ idNumber: '110101199002304471' }), 422, 'form.problems.idNumberBirthDate'],
+    ['an ID number of 17 digits', withSignature({ idNumber: '11010119900307447' }), 422, 'form.problems.idNumberLength'],
+    ['an ID number of 19 characters', withSignature({ idNumber: '1101011990030744770' }), 422, 'form.problems.idNumberLength'],
+    ['an ID number with letters', withSignature({ idNumber: '11010119900307ABCD' }), 422, 'form.problems.idNumberCharacters'],
+    ['an ID number with an emoji', withSignature({ idNumber: '1101011990030744😀' }), 422, 'form.problems.idNumberCharacters'],
+    ['an ID number of spaces', withSignature({ idNumber: '   ' }), 422, 'form.problems.empty'],
+    ['an empty ID number', withSignature({ idNumber: '' }), 422, 'form.problems.empty'],
+    ['an ID number of all zeros', withSignature({ idNumber: '000000000000000000' }), 422, 'form.problems.idNumberBirthDate'],
+    ['an ID number as a number', withSignature({ idNumber: 110101199003074470 }), 400],
+    ['an unknown ID type', withSignature({ idType: 'driving-licence' }), 422],
+    ['an ID type in capitals', withSignature({ idType: 'RESIDENT-ID' }), 422],
+    ['an unknown field in the signature', withSignature({ signedAt: '2026-03-02' }), 400],
+    ['a drawn signature image in the signature', withSignature({ image: 'data:image/png;base64,AAAA' }), 400],
+    ['the signature as an array', (b) => ({ ...b, signature: [b.signature] }), 400],
+    ['the signature as a string', (b) => ({ ...b, signature: '陈立峰' }), 400],
+  ]);
+}
+
 const rawWith = (from: string, to: string): Partial<Req> => ({ headers: { 'idempotency-key': UNUSED_KEY, 'content-type': 'application/json' }, raw: JSON.stringify(valid).replace(from, to) });
 
 const keyCases: BadCase[] = tableCases(createReq, [
@@ -65,6 +115,7 @@ corpus(
           form: { kind: 'object', required: true },
           materials: { kind: 'object', required: true },
           commitments: { kind: 'array' },
+          signature: { kind: 'object' },
         },
         texts: [['catalogueVersion', { max: 80 }]],
       },
@@ -72,6 +123,19 @@ corpus(
       paths: false,
     }),
     ...shapeCases(createReq, { uscc: { kind: 'string', required: true } }, 'applicant'),
+    ...shapeCases(
+      createReq,
+      {
+        name: { kind: 'string', required: true },
+        idType: { kind: 'string', required: true },
+        idNumber: { kind: 'string', required: true },
+        textVersion: { kind: 'string', required: true },
+        warningAccepted: { kind: 'boolean', required: true },
+      },
+      'signature',
+    ),
+    ...textCases(createReq, 'signature.name', { min: 2, max: 50 }, (b, name) => withSignature({ name })(b)),
+    ...signatureCases(createReq),
     ...usccCases(createReq, (b, uscc) => ({ ...b, applicant: { uscc } })),
     ...tableCases(createReq, [
       ['kind "change"', (b) => ({ ...b, kind: 'change' }), 422],
@@ -105,7 +169,7 @@ corpus(
         (b) => ({ ...b, industries: ['bookshop'], answers: { 'sells-food': false, 'food-activities': [foodActivities.options![0]!.id], 'floor-area': 100 } }),
         422,
       ],
-      ['an unknown field in the applicant', (b) => ({ ...b, applicant: { uscc: valid.applicant.uscc, name: '张三' } }), 400],
+      ['an unknown field in the applicant', (b) => ({ ...b, applicant: { uscc: RESTAURANT_USCC, name: '张三' } }), 400],
       ['a valid code no enterprise is registered under', (b) => ({ ...b, applicant: { uscc: '000000000000000000' } }), 422, 'errors.enterpriseUnknown'],
       ['a revoked enterprise', (b) => ({ ...b, applicant: { uscc: '91310115MA1G7C1Q30' } }), 422, 'errors.enterpriseInactive'],
       ['a deregistered enterprise', (b) => ({ ...b, applicant: { uscc: '91310115MA1F5J8E73' } }), 422, 'errors.enterpriseInactive'],
@@ -169,10 +233,134 @@ corpus(
       ['a commitment twice', (b) => ({ ...b, commitments: [...(b.commitments as string[]), (b.commitments as string[])[0]] }), 422],
       ['a commitment as a number', (b) => ({ ...b, commitments: [1] }), 400],
       ['the commitments as a string', (b) => ({ ...b, commitments: 'all' }), 400],
+      ['a signature without any commitment', () => ({ ...newApplication(w.b, { upload: w.upload, commit: false }), signature: valid.signature }), 400],
+      ['both a code and "registering"', (b) => ({ ...b, applicant: { uscc: RESTAURANT_USCC, registering: true } }), 400],
     ]),
   ],
   { valid: create, fresh, ok: 201 },
 );
+
+// ── POST /v1/applications for a business still being registered (证照联办) ──────────────
+
+const registerReq = (x: World): Req => ({
+  method: 'POST',
+  path: '/v1/applications',
+  headers: { 'idempotency-key': 'corpus-key-register-0001' },
+  body: newApplication(x.b, { upload: x.upload, registering: {} }),
+});
+const registering = registerReq(w);
+/** A text field of the entity with the registry's own limits. */
+const entityText = (id: string, spec: { min: number; max: number }) => textCases(registering, id, spec, (b, v) => withForm({ [id]: v })(b));
+
+corpus(
+  'POST /v1/applications (registering: true)',
+  w,
+  [
+    ...tableCases(registering, [
+      ['"registering": false', (b) => ({ ...b, applicant: { registering: false } }), 422],
+      ['"registering": "true"', (b) => ({ ...b, applicant: { registering: 'true' } }), 400],
+      ['"registering": 1', (b) => ({ ...b, applicant: { registering: 1 } }), 400],
+      ['"registering": null', (b) => ({ ...b, applicant: { registering: null } }), 400],
+      ['an empty applicant', (b) => ({ ...b, applicant: {} }), 400],
+      ['a name besides "registering"', (b) => ({ ...b, applicant: { registering: true, name: '上海新公司' } }), 400],
+      ...REGISTRATION_FIELDS.map((id) => [`"${id}" missing`, (b: Body) => ({ ...b, form: omit(b.form as Body, id) }), 422, 'errors.formIncomplete'] as const),
+      ['no entity fields at all', (b) => ({ ...b, form: Object.fromEntries(Object.entries(b.form as Body).filter(([k]) => !k.startsWith('entity.'))) }), 422, 'errors.formIncomplete'],
+      ['the credit code given by hand', withForm({ 'entity.uscc': '91310115MA1J2D7H6R' }), 422],
+      ['a valid-looking new credit code given by hand', withForm({ 'entity.uscc': '91310115MAABCDEF0X' }), 422],
+      ['the establishment date given by hand', withForm({ 'entity.establishedDate': '2026-03-02' }), 422],
+      ['a branch', withForm({ 'entity.type': 'branch' }), 422, 'errors.kindNotRegistrable'],
+      ['a public institution', withForm({ 'entity.type': 'public-institution' }), 422, 'errors.kindNotRegistrable'],
+      ['an unknown entity type', withForm({ 'entity.type': 'llc' }), 422, 'form.problems.option'],
+      ['an entity type as a number', withForm({ 'entity.type': 1 }), 422, 'form.problems.type'],
+      ['an entity type in capitals', withForm({ 'entity.type': 'COMPANY' }), 422, 'form.problems.option'],
+      ['an unknown ID type of the legal representative', withForm({ 'legalRep.idType': 'driving-licence' }), 422, 'form.problems.option'],
+      ["a forged ID number of the legal representative", withForm({ 'legalRep.idNumber': '110101199003074478' }), 422, 'form.problems.idNumberCheck'],
+      ['an ID number of the legal representative born on 30 February', withForm({ 'legalRep.idNumber': '110101199002304471' }), 422, 'form.problems.idNumberBirthDate'],
+      ['an ID number of the legal representative as a number', withForm({ 'legalRep.idNumber': 110101199003074470 }), 422, 'form.problems.type'],
+      ['a negative registered capital', withForm({ 'entity.registeredCapital': -100 }), 422, 'form.problems.outOfRange'],
+      ['a registered capital as text', withForm({ 'entity.registeredCapital': '100万元' }), 422, 'form.problems.type'],
+      ['"no" for foreign-invested', withForm({ 'entity.foreignInvested': 'no' }), 422, 'form.problems.type'],
+      ['a multiple choice for the entity type', withForm({ 'entity.type': ['company'] }), 422, 'form.problems.type'],
+      ['the name of an enterprise in the registry', withForm({ 'entity.name': '上海浦江味道餐饮管理有限公司' }), 409, 'errors.nameTaken'],
+      ['that name with spaces in it', withForm({ 'entity.name': '上海浦江味道 餐饮管理有限公司' }), 409, 'errors.nameTaken'],
+      ['that name in full-width and half-width forms', withForm({ 'entity.name': '上海浦江味道餐饮管理有限公司\u3000' }), 409, 'errors.nameTaken'],
+      ['a registered name with half-width brackets', withForm({ 'entity.name': '上海明衡会计师事务所(特殊普通合伙)' }), 409, 'errors.nameTaken'],
+      ['the name of a revoked enterprise (not yet deregistered)', withForm({ 'entity.name': '上海烟火巷餐饮管理有限公司' }), 409, 'errors.nameTaken'],
+      ['the name of an enterprise that moved out', withForm({ 'entity.name': '上海雾岛美容美发有限公司' }), 409, 'errors.nameTaken'],
+      ['signed by neither the legal representative nor the contact', (b) => ({ ...withForm({ 'legalRep.name': '李四' })(b), signature: { ...(b.signature as Body), name: '王五' } }), 422, 'errors.signatoryUnknown'],
+      [
+        'signed by the new legal representative with another ID',
+        (b) => ({ ...withForm({ 'legalRep.name': '李四', 'contact.name': '王小明' })(b), signature: { ...(b.signature as Body), name: '李四', idNumber: OTHER_ID } }),
+        422,
+        'errors.signatoryMismatch',
+      ],
+    ]),
+    ...entityText('entity.name', { min: 2, max: 100 }),
+    ...entityText('entity.registeredAddress', { min: 8, max: 150 }),
+    ...entityText('entity.businessScope', { min: 4, max: 200 }),
+    ...entityText('legalRep.name', { min: 2, max: 50 }),
+    ...signatureCases(registering),
+  ],
+  { valid: registerReq, fresh, ok: 201 },
+);
+
+describe('POST /v1/applications (registering: true): names and codes', () => {
+  it('a name registered through an earlier application is taken; nothing is stored for the second', async () => {
+    const x = await buildWorld();
+    const registeringBody = registerReq(x).body as NewApplicationRequest;
+    const first = await x.b.ok('POST', '/v1/applications', { body: registeringBody, headers: { 'idempotency-key': 'register-first-0001' } }, 201);
+    expect(first.application.applicant).toMatchObject({ registered: true, name: registeringBody.form['entity.name'] });
+    await expectRefused(x.b, { ...registerReq(x), headers: { 'idempotency-key': 'register-second-0001' }, name: 'the same name again', status: 409, messageKey: 'errors.nameTaken' });
+    const spaced = withForm({ 'entity.name': `${registeringBody.form['entity.name'] as string} ` })(registeringBody as unknown as Body);
+    await expectRefused(x.b, { ...registerReq(x), headers: { 'idempotency-key': 'register-third-0001' }, body: spaced, name: 'with a space', status: 409 });
+  });
+
+  it('two businesses asking for one name at once: one is registered, the other refused', async () => {
+    const x = await buildWorld();
+    const before = x.b.store.state().enterprises.size;
+    const answers = await Promise.all(
+      ['race-key-0001', 'race-key-0002'].map((key) => send(x.b, { ...registerReq(x), headers: { 'idempotency-key': key } })),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(x.b.store.state().enterprises.size).toBe(before + 1);
+  });
+
+  it('the name of a deregistered enterprise is free again', async () => {
+    const x = await buildWorld();
+    const registeringBody = registerReq(x).body as NewApplicationRequest;
+    const body = withForm({ 'entity.name': '上海夜枭电竞网咖有限公司' })(registeringBody as unknown as Body);
+    const r = await x.b.ok('POST', '/v1/applications', { body, headers: { 'idempotency-key': 'register-freed-0001' } }, 201);
+    expect(r.application.applicant.uscc).not.toBe('91310115MA1F5J8E73');
+  });
+
+  it('a legal representative with a Hong Kong and Macao permit registers and signs with it', async () => {
+    const x = await buildWorld();
+    const registeringBody = registerReq(x).body as NewApplicationRequest;
+    const permit = { 'legalRep.idType': 'hk-macao-permit', 'legalRep.idNumber': 'H12345678' };
+    const body = {
+      ...withForm({ ...permit, 'legalRep.name': '陈家明', 'contact.name': '王小明' })(registeringBody as unknown as Body),
+      signature: { ...registeringBody.signature!, name: '陈家明', idType: 'hk-macao-permit', idNumber: 'h12345678' },
+    };
+    const r = await x.b.ok('POST', '/v1/applications', { body, headers: { 'idempotency-key': 'register-hk-0001' } }, 201);
+    expect(r.application.form).toMatchObject(permit);
+    expect(r.application.commitment.signatory).toEqual({ name: '陈家明', idType: 'hk-macao-permit', idNumberMasked: 'H1*****78', role: 'legalRep' });
+    // A resident ID number under the permit's type is no permit number.
+    const wrong = { ...body, form: { ...body.form, 'legalRep.idNumber': '110101199003074477' } };
+    await expectRefused(x.b, { ...registerReq(x), headers: { 'idempotency-key': 'register-hk-0002' }, body: wrong, name: 'a resident ID as a permit', status: 422, messageKey: 'form.problems.idNumberLength' });
+  });
+
+  it('the contact person may sign, and a name is matched without spaces or width', async () => {
+    const x = await buildWorld();
+    const registeringBody = registerReq(x).body as NewApplicationRequest;
+    const body = {
+      ...withForm({ 'legalRep.name': '李四', 'contact.name': '王小明' })(registeringBody as unknown as Body),
+      signature: { ...registeringBody.signature!, name: '王　小明', idNumber: OTHER_ID },
+    };
+    const r = await x.b.ok('POST', '/v1/applications', { body, headers: { 'idempotency-key': 'register-contact-0001' } }, 201);
+    expect(r.application.commitment.signatory).toEqual({ name: '王　小明', idType: 'resident-id', idNumberMasked: '1101**********002X', role: 'contact' });
+    expect(r.application.applicant.legalRep).toBe('李四');
+  });
+});
 
 describe('POST /v1/applications: what is stored verbatim', () => {
   it('markup and SQL in free text are kept as typed, never interpreted', async () => {
@@ -188,7 +376,7 @@ describe('POST /v1/applications: what is stored verbatim', () => {
   it('a code typed in full-width characters, lower case or with spaces is the same code', async () => {
     const x = await buildWorld();
     const body = newApplication(x.b, { upload: x.upload });
-    body.applicant.uscc = '９１３１０１１５ｍａ１ｊ ２ｄ７ｈ６ｒ';
+    body.applicant = { uscc: '９１３１０１１５ｍａ１ｊ ２ｄ７ｈ６ｒ' };
     const r = await x.b.ok('POST', '/v1/applications', { body, headers: { 'idempotency-key': 'full-width-key-0001' } });
     expect(r.application.applicant.uscc).toBe('91310115MA1J2D7H6R');
   });

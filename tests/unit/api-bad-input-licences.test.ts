@@ -1,4 +1,5 @@
 // Bad input for licences: the public view, status artefacts, the holder's lifecycle requests and the departments' item actions.
+import { sampleSignature } from './helpers/backend.js';
 import { corpus, credentials, endpointCases, idCases, paramCases, tableCases, textCases, type BadCase, type Req } from './helpers/corpus.js';
 import { buildWorld, DEPARTMENTS, officer, UNRELATED_DEPARTMENT, type World } from './helpers/world.js';
 
@@ -43,6 +44,7 @@ const request = (x: World): Req => ({ method: 'POST', path: `/v1/licences/${x.li
 const requestReq = request(w);
 const as = (body: Record<string, unknown>): Partial<Req> => ({ body });
 const change = (extra: Record<string, unknown>) => as({ type: 'change', ...extra });
+const signed = sampleSignature(w.b.data.catalogue);
 corpus(
   'POST /v1/licences/:number/requests',
   w,
@@ -83,6 +85,19 @@ corpus(
       ['a new name of one character', change({ holder: '店' }), 422],
       ['an address of three characters', change({ address: '浦东路' }), 422],
       ['adding an item without its form', change({ addPermits: ['prepaid-card-filing'] }), 422, 'errors.formIncomplete'],
+      ['延续 committing without a signature', as({ type: 'renewal', permits: ['food-business-permit'], commitments: ['food-business-permit'] }), 422, 'errors.signatureMissing'],
+      ['延续 with a signature and no commitment', as({ type: 'renewal', permits: ['food-business-permit'], signature: signed }), 400],
+      ['延续 signed by a stranger', as({ type: 'renewal', permits: ['food-business-permit'], commitments: ['food-business-permit'], signature: { ...signed, name: '王五' } }), 422, 'errors.signatoryUnknown'],
+      [
+        '延续 signed with another ID than the one on file',
+        as({ type: 'renewal', permits: ['food-business-permit'], commitments: ['food-business-permit'], form: { 'contact.name': '王小明' }, signature: { ...signed, idNumber: '11010519491231002X' } }),
+        422,
+        'errors.signatoryMismatch',
+      ],
+      ['延续 under a stale commitment letter', as({ type: 'renewal', permits: ['food-business-permit'], commitments: ['food-business-permit'], signature: { ...signed, textVersion: '2025.1' } }), 409, 'errors.commitmentTextChanged'],
+      ['延续 without accepting the warning', as({ type: 'renewal', permits: ['food-business-permit'], commitments: ['food-business-permit'], signature: { ...signed, warningAccepted: false } }), 422, 'errors.warningNotAccepted'],
+      ['延续 signed with a forged ID number', as({ type: 'renewal', permits: ['food-business-permit'], commitments: ['food-business-permit'], signature: { ...signed, idNumber: '110101199003074478' } }), 422, 'form.problems.idNumberCheck'],
+      ['a signature with a new name only', change({ holder: '上海浦江新味道餐饮管理有限公司', signature: signed }), 400],
     ]),
     ...numberCases(requestReq, (n) => `/v1/licences/${n}/requests`, 405),
   ],

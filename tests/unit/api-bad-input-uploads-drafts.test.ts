@@ -1,8 +1,10 @@
 // Bad input for uploads (magic bytes, types, sizes) and saved applications (save and resume).
-import { MAX_DRAFT_BYTES, MAX_UPLOAD_BYTES } from '../../src/api/types.js';
+import { describe, expect, it } from 'vitest';
+import { DRAFT_ALPHABET, DRAFT_CODE_LENGTH, DRAFT_DAYS, MAX_DRAFT_BYTES, MAX_UPLOAD_BYTES } from '../../src/api/types.js';
+import { formatDraftCode, normalizeDraftCode } from '../../src/api/draft-code.js';
 import { MAX_JSON_DEPTH } from '../../src/mock-api/http.js';
 import { PDF } from './helpers/backend.js';
-import { corpus, endpointCases, paramCases, tableCases, type BadCase, type Req } from './helpers/corpus.js';
+import { corpus, endpointCases, expectRefused, paramCases, send, tableCases, type BadCase, type Req } from './helpers/corpus.js';
 import { buildWorld } from './helpers/world.js';
 
 const w = await buildWorld();
@@ -97,17 +99,22 @@ function draftCases(req: Req, methods: string[]): BadCase[] {
 
 /** Codes that name no live saved application (404): malformed, look-alikes, unknown, expired. */
 const badCodes: [string, string][] = [
-  ['seven characters', 'ABCDEFG'],
-  ['nine characters', 'ABCDEFGHJ'],
-  ['the look-alike 0', 'ABCD0FGH'],
-  ['the look-alike O', 'ABCDOFGH'],
-  ['the look-alike 1', 'ABCD1FGH'],
-  ['the look-alike I', 'ABCDIFGH'],
-  ['the look-alike L', 'ABCDLFGH'],
-  ['a well-formed unknown code', 'ABCDEFGH'],
+  ['eight characters (the old length)', 'ABCDEFGH'],
+  ['eleven characters', 'ABCDEFGHJKM'],
+  ['thirteen characters', 'ABCDEFGHJKMNP'],
+  ['the code without its last character', w.draft.slice(0, -1)],
+  ['the code and one character more', `${w.draft}A`],
+  ['the look-alike 0', 'ABCD0FGHJKMN'],
+  ['the look-alike O', 'ABCDOFGHJKMN'],
+  ['the look-alike 1', 'ABCD1FGHJKMN'],
+  ['the look-alike I', 'ABCDIFGHJKMN'],
+  ['the look-alike L', 'ABCDLFGHJKMN'],
+  ['a well-formed unknown code', 'ABCDEFGHJKMN'],
+  ['the code with one character changed', w.draft.slice(0, -1) + (w.draft.endsWith('A') ? 'B' : 'A')],
   ['the expired draft', w.expiredDraft],
-  ['full-width letters', encodeURIComponent('ＡＢＣＤＥＦＧＨ')],
+  ['full-width letters', encodeURIComponent('ＡＢＣＤＥＦＧＨＪＫＭＮ')],
   ['a draft code with a zero-width space', `${w.draft.slice(0, 4)}%E2%80%8B${w.draft.slice(4)}`],
+  ['a draft code with an underscore', `${w.draft.slice(0, 4)}_${w.draft.slice(4)}`],
 ];
 const codeCases = (req: Req, path: (code: string) => string): BadCase[] => [
   ...paramCases(req, path),
@@ -121,7 +128,7 @@ const saveAgain = (x: typeof w): Req => ({ method: 'PUT', path: `/v1/drafts/${x.
 corpus(
   'PUT /v1/drafts/:code',
   w,
-  [...draftCases(saveAgain(w), ['PUT', 'GET']), ...codeCases(saveAgain(w), (c) => `/v1/drafts/${c}`)],
+  [...draftCases(saveAgain(w), ['PUT', 'GET', 'DELETE']), ...codeCases(saveAgain(w), (c) => `/v1/drafts/${c}`)],
   { valid: saveAgain, fresh },
 );
 
@@ -129,6 +136,61 @@ const resume = (x: typeof w): Req => ({ method: 'GET', path: `/v1/drafts/${x.dra
 corpus(
   'GET /v1/drafts/:code',
   w,
-  [...codeCases(resume(w), (c) => `/v1/drafts/${c}`), ...endpointCases(resume(w), w, { methods: ['PUT', 'GET'] })],
+  [...codeCases(resume(w), (c) => `/v1/drafts/${c}`), ...endpointCases(resume(w), w, { methods: ['PUT', 'GET', 'DELETE'] })],
   { valid: resume, fresh },
 );
+
+const remove = (x: typeof w): Req => ({ method: 'DELETE', path: `/v1/drafts/${x.draft}` });
+corpus(
+  'DELETE /v1/drafts/:code',
+  w,
+  [...codeCases(remove(w), (c) => `/v1/drafts/${c}`), ...endpointCases(remove(w), w, { methods: ['PUT', 'GET', 'DELETE'] })],
+  { valid: remove, fresh, ok: 204 },
+);
+
+describe('saved applications: codes and their life', () => {
+  it('codes are 12 characters of the alphabet without look-alikes, every character about equally likely', async () => {
+    const x = await buildWorld();
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 120; i++) {
+      const { code } = await x.b.ok('POST', '/v1/drafts', { body: { data: { i } } }, 201);
+      expect(code).toMatch(new RegExp(`^[${DRAFT_ALPHABET}]{${DRAFT_CODE_LENGTH}}$`));
+      for (const c of code as string) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    expect([...counts.keys()].sort().join('')).toBe([...DRAFT_ALPHABET].sort().join(''));
+    // 1,440 characters over 31: about 46 each; a biased or broken draw leaves some far out.
+    for (const [c, n] of counts) expect(n, c).toBeGreaterThan(15);
+  });
+
+  it('a deleted draft opens nothing; deleting it again is 404', async () => {
+    const x = await buildWorld();
+    expect((await send(x.b, remove(x))).status).toBe(204);
+    expect((await send(x.b, { method: 'GET', path: `/v1/drafts/${x.draft}` })).status).toBe(404);
+    await expectRefused(x.b, { ...remove(x), name: 'deleted twice', status: 404, messageKey: 'errors.notFound' });
+    expect(x.b.store.state().drafts.has(x.draft)).toBe(false);
+  });
+
+  it('expired drafts leave the state with the next save; saving renews the expiry', async () => {
+    const x = await buildWorld();
+    // The world's own later save already removed its expired draft.
+    expect(x.b.store.state().drafts.has(x.expiredDraft)).toBe(false);
+    const old = (await x.b.ok('POST', '/v1/drafts', { body: { data: { step: 'questions' } } }, 201)).code as string;
+    x.b.clock.now = new Date(x.b.clock.now.getTime() + DRAFT_DAYS * 86_400_000 - 1000);
+    const saved = await x.b.ok('PUT', `/v1/drafts/${x.draft}`, { body: { data: { step: 'materials' } } });
+    expect(Date.parse(saved.expiresAt) - x.b.clock.now.getTime()).toBe(DRAFT_DAYS * 86_400_000);
+    expect(x.b.store.state().drafts.has(old)).toBe(true); // a second before its expiry
+    x.b.clock.now = new Date(x.b.clock.now.getTime() + 1000);
+    expect((await send(x.b, { method: 'GET', path: `/v1/drafts/${old}` })).status).toBe(404);
+    expect(x.b.store.state().drafts.has(old)).toBe(true);
+    await x.b.ok('POST', '/v1/drafts', { body: { data: { step: 'form' } } }, 201);
+    expect(x.b.store.state().drafts.has(old)).toBe(false);
+    expect(x.b.store.state().drafts.has(x.draft)).toBe(true);
+  });
+
+  it('the client takes a code as people type it back', () => {
+    const code = 'ABCDEFGHJKMN';
+    expect(formatDraftCode(code)).toBe('ABCD-EFGH-JKMN');
+    for (const typed of ['abcd-efgh-jkmn', ' ABCD EFGH JKMN ', 'ＡＢＣＤ－ＥＦＧＨ－ＪＫＭＮ', 'abcd\u3000efgh\u3000jkmn']) expect(normalizeDraftCode(typed), typed).toBe(code);
+    for (const wrong of ['ABCD-EFGH-JKM0', 'ABCD-EFGH-JKMNP', 'ABCD-EFGH', '', 'ABCD-EFGH-JKM😀']) expect(normalizeDraftCode(wrong), wrong).toBeUndefined();
+  });
+});

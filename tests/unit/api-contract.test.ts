@@ -15,7 +15,7 @@ import { PROBLEM_CONTENT_TYPE } from '../../src/api/problem.js';
 import * as client from '../../src/api/client.js';
 import { ApiError, createApiClient } from '../../src/api/client.js';
 import type { ApplicationView, CreatedApplication, LicenceView } from '../../src/api/types.js';
-import { idem, newApplication, PDF, RESTAURANT_USCC, testBackend } from './helpers/backend.js';
+import { idem, newApplication, PDF, REGISTERING_ENTITY, RESTAURANT_USCC, testBackend } from './helpers/backend.js';
 import { root } from './helpers/data.js';
 
 const doc = openapiDocument() as { paths: Record<string, Record<string, Schema>>; components: { schemas: Record<string, Schema> } };
@@ -126,10 +126,10 @@ async function check(request: Request, response: Response): Promise<void> {
     if (!body.messageKey || !knownKeys.has(body.messageKey)) failures.push(`${where}: message key ${body.messageKey} has no text`);
     return;
   }
-  const answer = op.responses[response.status as 200 | 201 | 304];
+  const answer = op.responses[response.status as 200 | 201 | 204 | 304];
   if (!answer) return void failures.push(`${where}: status not documented`);
   for (const header of Object.keys(answer.headers ?? {})) if (!response.headers.has(header)) failures.push(`${where}: no ${header} header`);
-  if (response.status === 304) {
+  if (response.status === 304 || response.status === 204) {
     if ((await response.arrayBuffer()).byteLength) failures.push(`${where}: a body`);
   } else if (answer.schema) {
     if (!type.startsWith('application/json')) failures.push(`${where}: content-type ${type}`);
@@ -145,7 +145,7 @@ const api = createApiClient('http://127.0.0.1/api', async (input, init) => {
   return response;
 });
 /** A raw request through the same checks (for malformed input the client never sends). */
-const raw = (method: 'GET' | 'POST' | 'PUT', path: string, options: client.RequestOptions) => api.send(method, path, options).catch((e: unknown) => e);
+const raw = (method: client.Method, path: string, options: client.RequestOptions) => api.send(method, path, options).catch((e: unknown) => e);
 const rejects = async (call: Promise<unknown>, status: number, messageKey?: string) => {
   const error = await call.then(
     () => undefined,
@@ -203,6 +203,12 @@ describe('a full journey through the typed client validates against the document
     await rejects(client.getDraft(api, 'AAAA-AAAA'), 404, 'errors.notFound');
     await rejects(client.saveDraft(api, { big: 'x'.repeat(70 * 1024) }), 413, 'errors.tooLarge');
     await rejects(client.saveDraft(api, [1, 2]), 400, 'errors.badRequest');
+    // Typed back as people do: lower case, spaces, full width.
+    const typed = ` ${saved.code.slice(0, 4).toLowerCase()} ${saved.code.slice(4, 8)}－${saved.code.slice(8)} `;
+    expect((await client.getDraft(api, typed)).code).toBe(saved.code);
+    await client.deleteDraft(api, typed);
+    await rejects(client.getDraft(api, saved.code), 404, 'errors.notFound');
+    await rejects(client.deleteDraft(api, saved.code), 404, 'errors.notFound');
   });
 
   it('creates an application once per Idempotency-Key', async () => {
@@ -221,6 +227,17 @@ describe('a full journey through the typed client validates against the document
     await rejects(client.createApplication(api, body, 'short'), 400, 'errors.badRequest');
     application = created.application;
     expect(application.status).toBe('inspection');
+  });
+
+  it('registers a business with its application (证照联办) and records the signed commitment, the ID masked', async () => {
+    const body = newApplication(backend, { upload: uploads[0]!, registering: {} });
+    const r = await client.createApplication(api, body, idem()['idempotency-key']!);
+    expect(r.application.applicant).toMatchObject({ registered: true, name: REGISTERING_ENTITY['entity.name'], legalRep: '陈立峰' });
+    expect(r.application.commitment).toMatchObject({ signatory: { name: '陈立峰', idNumberMasked: '1101**********4477', role: 'legalRep' }, warning: true });
+    expect((await client.getEnterprise(api, r.application.applicant.uscc)).name).toBe(REGISTERING_ENTITY['entity.name']);
+    await rejects(client.createApplication(api, body, 'another-key-5'), 409, 'errors.nameTaken');
+    await rejects(client.createApplication(api, { ...body, signature: { ...body.signature!, textVersion: '2020.1' } }, 'another-key-6'), 409, 'errors.commitmentTextChanged');
+    await rejects(client.createApplication(api, { ...body, signature: undefined }, 'another-key-7'), 422, 'errors.signatureMissing');
   });
 
   it('shows the application to its applicant and the departments concerned only', async () => {

@@ -8,11 +8,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ApplicationView, CreatedApplication, LicenceView } from '../../src/api/types.js';
+import type { ApplicationView, CreatedApplication, FormValue, LicenceView } from '../../src/api/types.js';
+import { orgCodeCheckChar, USCC_ALPHABET, usccCheckChar, usccProblem } from '../../src/core/form/uscc.js';
 import { verify } from '../../src/core/credential/verify.js';
 import { addWorkingDays } from '../../src/core/lifecycle/calendar.js';
 import { FileLog } from '../../src/mock-api/node/file-log.js';
-import { backendData, idem, newApplication, RESTAURANT_USCC, T0, testBackend, uploadPdf, type TestBackend } from './helpers/backend.js';
+import { backendData, idem, newApplication, REGISTERING_ENTITY, RESTAURANT_USCC, sampleSignature, T0, testBackend, uploadPdf, type TestBackend } from './helpers/backend.js';
 
 const officer = (department: string) => `demo-officer-${department}`;
 
@@ -58,6 +59,16 @@ async function verdict(b: TestBackend, licence: LicenceView, source: 'list' | 'd
       ? { statusLists: [{ bytes: await statusBytes(b, '/v1/status-lists/1'), live: true }] }
       : { statusDocument: { bytes: await statusBytes(b, `/v1/licences/${licence.number}/status`), live: true } };
   return verify(licence.link, { trustList: b.data.trustList, now: b.clock.now, ...status });
+}
+
+/** Runs `run` with the path of a JSON-lines log in a fresh temporary folder, removed afterwards. */
+async function inTempLog(run: (path: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'onelicence-log-'));
+  try {
+    await run(join(dir, 'events.jsonl'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 async function holderToken(b: TestBackend, uscc = RESTAURANT_USCC): Promise<string> {
@@ -390,7 +401,7 @@ describe('issue and the licence lifecycle (seed 004)', () => {
     const token = await holderToken(b);
     const created = await b.ok<CreatedApplication>('POST', `/v1/licences/${licence.number}/requests`, {
       token,
-      body: { type: 'change', addPermits: ['tobacco-retail-licence'], commitments: ['tobacco-retail-licence'] },
+      body: { type: 'change', addPermits: ['tobacco-retail-licence'], commitments: ['tobacco-retail-licence'], signature: sampleSignature(b.data.catalogue) },
     }, 201);
     const a0 = created.application;
     expect(a0.kind).toBe('change');
@@ -415,7 +426,7 @@ describe('issue and the licence lifecycle (seed 004)', () => {
     const original = b.store.state().applications.get('SL202603020001')!;
     for (const key of missing) expect(original.materials[key]?.how).toBe('commitment');
     const materials = Object.fromEntries(missing.map((k) => [k, { how: 'commitment' }]));
-    const created = await b.ok<CreatedApplication>('POST', path, { token, body: { type: 'renewal', permits: [item.permit], materials, commitments: [item.permit] } }, 201);
+    const created = await b.ok<CreatedApplication>('POST', path, { token, body: { type: 'renewal', permits: [item.permit], materials, commitments: [item.permit], signature: sampleSignature(b.data.catalogue) } }, 201);
     expect(Object.values(created.application.materials).some((m) => m.how === 'onFile')).toBe(true);
     expect(created.application.kind).toBe('renewal');
     expect(created.application.inspection).toBeUndefined(); // conditions verified at grant; no new site visit
@@ -438,11 +449,138 @@ describe('issue and the licence lifecycle (seed 004)', () => {
   });
 });
 
+describe('证照联办: a business registered with its application (seed 003)', () => {
+  const registeringApply = async (b: TestBackend, registering: Record<string, FormValue> = {}, key = idem(), upload?: string) =>
+    b.ok<CreatedApplication>('POST', '/v1/applications', { body: newApplication(b, { upload: upload ?? (await uploadPdf(b)), registering }), headers: key }, 201);
+
+  it('registers it: a new valid code of the district, in the registry, on the licence; the holder logs in with it', async () => {
+    const b = await testBackend();
+    const { application, token } = await registeringApply(b);
+    const code = application.applicant.uscc;
+    expect(application.applicant).toMatchObject({ registered: true, name: REGISTERING_ENTITY['entity.name'], legalRep: '陈立峰' });
+    expect(code).toMatch(/^91310115MA/);
+    expect(usccProblem(code)).toBeNull();
+    expect(code[16]).toBe(orgCodeCheckChar(code.slice(8, 16)));
+    expect(b.data.registry.some((e) => e.uscc === code)).toBe(false);
+    expect(application.form).toMatchObject({ 'entity.uscc': code, 'entity.name': REGISTERING_ENTITY['entity.name'], 'entity.establishedDate': '2026-03-02' });
+    const e = await b.ok('GET', `/v1/enterprises/${code}`);
+    expect(e).toEqual({
+      uscc: code,
+      name: REGISTERING_ENTITY['entity.name'],
+      nameEn: REGISTERING_ENTITY['entity.name'],
+      kind: 'company',
+      type: { zh: '有限责任公司/股份有限公司', en: 'Limited company' },
+      foreignInvested: false,
+      legalRep: '陈立峰',
+      address: REGISTERING_ENTITY['entity.registeredAddress'],
+      scope: REGISTERING_ENTITY['entity.businessScope'],
+      established: '2026-03-02',
+      status: 'active',
+      industries: ['restaurant'],
+    });
+    const app = await approveAll(b, await passInspection(b, application));
+    const licence = await b.ok<LicenceView>('GET', `/v1/licences/${app.licenceNumber}`);
+    expect(licence).toMatchObject({ uscc: code, holder: REGISTERING_ENTITY['entity.name'], legalRep: '陈立峰' });
+    expect((await verdict(b, licence)).outcome).toBe('VALID');
+    const holder = await holderToken(b, code);
+    expect((await b.ok('GET', '/v1/holder/licences', { token: holder })).licences.map((l: LicenceView) => l.number)).toEqual([licence.number]);
+    expect((await b.ok('GET', `/v1/applications/${application.id}`, { token })).applicant.registered).toBe(true);
+  });
+
+  it('gives an individual business (个体工商户) a code of kind 2, with its capital as stated', async () => {
+    const b = await testBackend();
+    const { application } = await registeringApply(b, { 'entity.name': '浦东新区陈记小吃店', 'entity.type': 'individual-business', 'entity.registeredCapital': 10, 'entity.foreignInvested': false });
+    expect(application.applicant.uscc).toMatch(/^92310115/);
+    expect(await b.ok('GET', `/v1/enterprises/${application.applicant.uscc}`)).toMatchObject({ kind: 'individual-business', registeredCapital: '10万元人民币', type: { zh: '个体工商户' } });
+  });
+
+  it('replays an idempotent retry with the same code, registering nothing twice', async () => {
+    const b = await testBackend();
+    const key = idem();
+    const upload = await uploadPdf(b);
+    const first = await registeringApply(b, {}, key, upload);
+    const events = b.store.seq;
+    const again = await b.ok<CreatedApplication>('POST', '/v1/applications', { body: newApplication(b, { upload, registering: {} }), headers: key }, 200);
+    expect(again).toEqual(first);
+    expect(b.store.seq).toBe(events);
+    expect(b.store.state().enterprises.size).toBe(1);
+  });
+
+  it('draws the code from the back end’s random source, never one in use', async () => {
+    const chars = (s: string) => new Uint8Array([...s].map((c) => USCC_ALPHABET.indexOf(c)));
+    // The first two draws give 上海浦江味道's own organisation code (MA1J2D7H → 91310115MA1J2D7H6R).
+    const script = [chars('1J2D7H'), chars('1J2D7H'), chars('ABCDEF')];
+    const random = (n: number) => (n === 6 && script.length ? script.shift()! : crypto.getRandomValues(new Uint8Array(n)));
+    const b = await testBackend({ random });
+    const { application } = await registeringApply(b);
+    const first17 = `91310115MAABCDEF${orgCodeCheckChar('MAABCDEF')}`;
+    expect(application.applicant.uscc).toBe(first17 + usccCheckChar(first17));
+    expect(script).toHaveLength(0);
+  });
+
+  it('survives the log replay: the enterprise and its name are still registered after reopening', () =>
+    inTempLog(async (path) => {
+      const b = await testBackend({ log: new FileLog(path) });
+      const { application } = await registeringApply(b);
+      await b.close();
+      const again = await testBackend({ log: new FileLog(path) });
+      expect((await again.ok('GET', `/v1/enterprises/${application.applicant.uscc}`)).name).toBe(REGISTERING_ENTITY['entity.name']);
+      const upload = await uploadPdf(again);
+      const res = await again.call('POST', '/v1/applications', { body: newApplication(again, { upload, registering: {} }), headers: idem() });
+      expect(res.status).toBe(409);
+      expect(((await res.json()) as { messageKey: string }).messageKey).toBe('errors.nameTaken');
+      await again.close();
+    }));
+});
+
+describe('signed commitments (告知承诺): recorded, the ID never in full', () => {
+  it('records who signed which text for which permits, masked alike for the applicant, the holder and the departments', async () => {
+    const b = await testBackend();
+    const { application, token } = await apply(b);
+    const letter = b.data.catalogue.documents.templates.find((t) => t.kind === 'commitment')!;
+    const expected = {
+      signedAt: application.createdAt,
+      signatory: { name: '陈立峰', idType: 'resident-id', idNumberMasked: '1101**********4477', role: 'legalRep' },
+      textVersion: letter.version,
+      permits: application.commitments,
+      warning: true,
+    };
+    expect(application.commitment).toEqual(expected);
+    expect(application.commitments.length).toBeGreaterThan(0);
+    const readers = [token, await holderToken(b), officer('pudong-amr')];
+    for (const t of readers) {
+      const seen = await b.ok<ApplicationView>('GET', `/v1/applications/${application.id}`, { token: t });
+      expect(seen.commitment).toEqual(expected);
+      expect(JSON.stringify(seen.commitment)).not.toContain('110101199003074477');
+    }
+  });
+
+  it('records no commitment when nothing is committed', async () => {
+    const b = await testBackend();
+    const { application } = await apply(b, { commit: false });
+    expect(application.commitment).toBeUndefined();
+  });
+
+  it('records the signature of a renewal by commitment', async () => {
+    const b = await testBackend();
+    const { licence } = await issued(b);
+    const token = await holderToken(b);
+    const item = licence.items.find((i) => i.permit === 'food-business-permit')!;
+    // What was committed to at first must be committed again (uploads are on file).
+    const first = await b.call('POST', `/v1/licences/${licence.number}/requests`, { token, body: { type: 'renewal', permits: [item.permit] } });
+    const missing = ((await first.json()) as { errors: { pointer: string }[] }).errors.map((e) => e.pointer.slice('/materials/'.length));
+    const materials = Object.fromEntries(missing.map((k) => [k, { how: 'commitment' }]));
+    const created = await b.ok<CreatedApplication>('POST', `/v1/licences/${licence.number}/requests`, {
+      token,
+      body: { type: 'renewal', permits: [item.permit], materials, commitments: [item.permit], signature: sampleSignature(b.data.catalogue) },
+    }, 201);
+    expect(created.application.commitment).toMatchObject({ permits: [item.permit], signatory: { role: 'legalRep', idNumberMasked: '1101**********4477' } });
+  });
+});
+
 describe('state on disk: the log replays to the same state', () => {
-  it('reopens a JSON-lines log and serves the same licence, still verifying', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'onelicence-log-'));
-    try {
-      const path = join(dir, 'events.jsonl');
+  it('reopens a JSON-lines log and serves the same licence, still verifying', () =>
+    inTempLog(async (path) => {
       const b = await testBackend({ log: new FileLog(path) });
       const { licence } = await issued(b);
       await b.close();
@@ -455,10 +593,7 @@ describe('state on disk: the log replays to the same state', () => {
       const next = await apply(again);
       expect(next.application.id).toBe('SL202603020002');
       await again.close();
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 });
 
 describe('好差评 with follow-up, and 社会监督 reports', () => {
@@ -499,8 +634,8 @@ describe('save and resume (drafts)', () => {
   it('saves, resumes and updates a draft by its code, and forgets it after 30 days', async () => {
     const b = await testBackend();
     const saved = await b.ok('POST', '/v1/drafts', { body: { data: { step: 'form', values: { 'contact.name': '陈立峰' } } } }, 201);
-    expect(saved.code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
-    const dashed = `${saved.code.slice(0, 4)}-${saved.code.slice(4).toLowerCase()}`;
+    expect(saved.code).toMatch(/^[A-HJKMNP-Z2-9]{12}$/);
+    const dashed = `${saved.code.slice(0, 4)}-${saved.code.slice(4, 8)}-${saved.code.slice(8).toLowerCase()}`;
     expect((await b.ok('GET', `/v1/drafts/${dashed}`)).data.values['contact.name']).toBe('陈立峰');
     await b.ok('PUT', `/v1/drafts/${saved.code}`, { body: { data: { step: 'materials' } } });
     expect((await b.ok('GET', `/v1/drafts/${saved.code}`)).data.step).toBe('materials');

@@ -186,11 +186,8 @@ export function draftOrigin(raw: unknown): { catalogueVersion: string; industrie
   return { catalogueVersion: raw.catalogueVersion, industries: raw.industries, answers: raw.answers };
 }
 
-/** 8 characters of the resume alphabet (no 0/O, 1/I/L), with or without the dash, any case. */
-export function normalizeResumeCode(input: string): string | undefined {
-  const code = input.trim().toUpperCase().replace(/[\s-]/g, '');
-  return /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/.test(code) ? code : undefined;
-}
-
-/** XXXX-XXXX. */
-export const formatResumeCode = (code: string): string => `${code.slice(0, 4)}-${code.slice(4)}`;
+/**
+ * Resume codes are the API's draft codes (src/api/draft-code.ts): 12 characters without
+ * look-alikes, taken in any case, with spaces, dashes or full width; shown as XXXX-XXXX-XXXX.
+ */
+export { normalizeDraftCode as normalizeResumeCode, formatDraftCode as formatResumeCode } from '../../api/draft-code.js';

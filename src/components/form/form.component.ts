@@ -10,7 +10,7 @@ import { mergeForm, type FormSectionId, type MergedField, type MergedForm } from
 import { normalizeUscc, usccProblem } from '../../core/form/uscc.js';
 import { linkQr } from '../../core/credential/qr.js';
 import { apiContext } from '../../api/context.js';
-import { ApiError, createApplication, getDraft, getEnterprise, saveDraft, updateDraft, type ApiClient } from '../../api/client.js';
+import { ApiError, createApplication, deleteDraft, getDraft, getEnterprise, saveDraft, updateDraft, type ApiClient } from '../../api/client.js';
 import type { FormValue, NewApplicationRequest } from '../../api/types.js';
 import { problemMessage } from '../../i18n/api.js';
 import { oneEvent } from '../events.js';
@@ -79,7 +79,7 @@ const domId = (target: string): string => `f-${target.replace(/[^A-Za-z0-9_-]/g,
  *
  * Drafts are saved to IndexedDB on every change under `session` and restored after a reload;
  * `clearFormDrafts()` (draft-store.ts) removes all of them for the kiosk's idle wipe. "Save and
- * continue later" stores the draft through the API and shows a resume code (XXXX-XXXX) and a QR
+ * continue later" stores the draft through the API and shows a resume code (XXXX-XXXX-XXXX) and a QR
  * code that opens `resume-base#resume=<code>`; `resume(code)` loads one. A stored or resumed
  * draft is checked like any other input: a wrong shape or another catalogue version gives a
  * message and a clean start.
@@ -444,6 +444,8 @@ export class OneForm extends LitElement {
       this.stopRetry();
       this.phase = 'done';
       this.submittedId = created.application.id;
+      // The copy saved to continue later is submitted now: remove it from the server too.
+      if (this.model.resumeCode) void deleteDraft(this.api, this.model.resumeCode).catch(() => undefined);
       if (this.session) {
         const session = this.session;
         this.writes = this.writes.then(() => deleteFormDraft(session)).catch(() => undefined);
@@ -547,7 +549,7 @@ export class OneForm extends LitElement {
   }
 
   /**
-   * Loads the draft saved under a resume code (XXXX-XXXX, any case, dash optional) into this
+   * Loads the draft saved under a resume code (XXXX-XXXX-XXXX, any case, dashes optional) into this
    * form. A malformed, unknown or expired code, or a draft for other permits or another
    * catalogue version, gives a message and changes nothing. Resolves to whether it loaded.
    */

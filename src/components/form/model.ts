@@ -231,10 +231,7 @@ export function committedPermits(form: MergedForm, state: FormState): string[] {
 }
 
 /** The request body (issue 6: `applicant` may be `{ registering: true }`, `signature` goes with commitments). */
-export type FormRequest = Omit<NewApplicationRequest, 'applicant'> & {
-  applicant: { uscc: string } | { registering: true };
-  signature?: CommitmentSignature;
-};
+export type FormRequest = Omit<NewApplicationRequest, 'signature'> & { signature?: CommitmentSignature };
 
 export interface RequestContext extends FormContext {
   notice: Notice;

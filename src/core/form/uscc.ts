@@ -4,6 +4,7 @@
  * organisation code (GB 11714, with its own check character at 17), 18 the check character.
  * The alphabet is 0–9 and upper-case letters without I, O, S, V and Z.
  */
+import { randomChars, type RandomBytes } from '../random.js';
 
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -63,3 +64,32 @@ export function usccProblem(input: string): UsccProblem | null {
 }
 
 export const isValidUscc = (input: string): boolean => usccProblem(input) === null;
+
+/** Registration authorities and entity kinds of GB 32100 used for new codes: 9 = 市场监督管理, then 1 企业, 2 个体工商户. */
+export interface NewUsccOptions {
+  /** 登记管理部门代码 (position 1). */
+  authority?: '9';
+  /** 机构类别代码 (position 2): 1 an enterprise, 2 an individual business (个体工商户). */
+  kind: '1' | '2';
+  /** 登记管理机关行政区划码 (positions 3–8), e.g. 310115 for 浦东新区. */
+  division: string;
+  /** Whether a code is already in use: a new code never is. */
+  taken: (code: string) => boolean;
+}
+
+/**
+ * A new 统一社会信用代码, as the registration authority assigns one at 设立登记: the authority,
+ * the kind and the division, an organisation code `MA` + six random characters + its GB 11714
+ * check character, and the GB 32100 check character. Deterministic for a given random source;
+ * codes already `taken` are drawn again.
+ */
+export function newUscc(random: RandomBytes, options: NewUsccOptions): string {
+  if (!/^\d{6}$/.test(options.division)) throw new RangeError(`not a division code: ${options.division}`);
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const org = `MA${randomChars(random, USCC_ALPHABET, 6)}`;
+    const first17 = `${options.authority ?? '9'}${options.kind}${options.division}${org}${orgCodeCheckChar(org)}`;
+    const code = first17 + usccCheckChar(first17);
+    if (!options.taken(code)) return code;
+  }
+  throw new Error('no free 统一社会信用代码 after 1000 draws');
+}

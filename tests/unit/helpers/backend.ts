@@ -25,12 +25,12 @@ export interface TestBackend extends Backend {
 /** 2026-03-02 10:00 CST, a Monday: due dates are easy to check by hand. */
 export const T0 = new Date('2026-03-02T02:00:00Z');
 
-export async function testBackend(options: { log?: EventLog; now?: Date; data?: BackendData } = {}): Promise<TestBackend> {
+export async function testBackend(options: { log?: EventLog; now?: Date; data?: BackendData; random?: (bytes: number) => Uint8Array } = {}): Promise<TestBackend> {
   const data = options.data ?? (await backendData());
   const issuer = await demoIssuer(root, data.trustList);
   const clock = { now: options.now ?? T0 };
   const log = options.log ?? new MemoryLog();
-  const backend = await createBackend({ log, data, ...issuer, now: () => clock.now });
+  const backend = await createBackend({ log, data, ...issuer, now: () => clock.now, ...(options.random ? { random: options.random } : {}) });
   const call: TestBackend['call'] = (method, path, o = {}) => {
     const headers: Record<string, string> = { ...o.headers };
     if (o.token) headers.authorization = `Bearer ${o.token}`;
@@ -53,7 +53,7 @@ export async function testBackend(options: { log?: EventLog; now?: Date; data?: 
 
 // The valid application bodies live with the browser-safe fixtures (the officer console's
 // component tests build them in the page too).
-export { newApplication, PDF, RESTAURANT_USCC, sampleValue } from '../../fixtures/new-application.js';
+export { newApplication, PDF, REGISTERING_ENTITY, RESTAURANT_USCC, sampleSignature, sampleValue } from '../../fixtures/new-application.js';
 
 export async function uploadPdf(b: TestBackend): Promise<string> {
   const res = await b.call('POST', '/v1/uploads', { headers: { 'content-type': 'application/pdf' }, raw: PDF });
