@@ -255,24 +255,26 @@ export class OneKioskApp extends LitElement {
    * lets the form load the draft itself (it checks it like any other input).
    */
   private async openResume(code: string): Promise<void> {
+    const k = this.kiosk.t;
     try {
       const { draftOrigin } = await loadDraftStore();
       const view = await getDraft(this.api, code);
       const origin = draftOrigin(view.data);
-      const catalogue = this.data.value?.catalogue ?? (await this.api.getCatalogue());
+      const catalogue = (await this.data.taskComplete).catalogue;
       const industries = origin?.industries.filter((id) => catalogue.industries.some((i) => i.id === id)) ?? [];
       if (!origin || !industries.length || industries.length !== origin.industries.length) throw new Error('shape');
       this.notice = undefined;
       this.update_({ selection: { industries, general: [] }, confirmed: true, answers: answerMap(origin.answers), step: 'form' });
-      await loadApplySteps();
+      await this.updateComplete;
+      await this.applySteps.taskComplete;
       await this.updateComplete;
       const form = this.renderRoot.querySelector<OneForm>('one-form');
       await form?.updateComplete;
-      if (form && (await form.resume(code))) this.resuming = undefined;
-      else this.resuming = { code, error: this.kiosk.t('openFailed') };
+      // The form loads the draft itself and checks it like any other input (and says why not).
+      if (form) await form.resume(code);
+      this.resuming = undefined;
     } catch (e) {
-      const reason = e instanceof ApiError ? e.problem.detail ?? e.problem.title : this.kiosk.t('openFailed');
-      this.resuming = { code, error: reason };
+      this.resuming = { code, error: e instanceof ApiError && e.problem.status === 404 ? k('resume.notFound') : k('openFailed') };
     }
   }
 
@@ -471,7 +473,7 @@ export class OneKioskApp extends LitElement {
         if (!notice) return failed(k('openFailed'), () => this.update_({ step: 'questions' }));
         return html`${this.resuming
             ? html`<div class="panel" role=${this.resuming.error ? 'alert' : 'status'}>
-                <p>${this.resuming.error ? k('resume.failed', { reason: this.resuming.error }) : k('resume.loading')}</p>
+                <p>${this.resuming.error ?? k('resume.loading')}</p>
               </div>`
             : nothing}
           <one-form

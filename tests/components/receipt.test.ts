@@ -23,7 +23,7 @@ describe('<one-receipt>', () => {
     const { call } = await pageBackend();
     created = await seedApplication(call);
     const { call: other } = await pageBackend();
-    instant = await seedApplication(other);
+    instant = await seedApplication(other, { registering: true });
   });
   beforeEach(watchMissingKeys);
   afterEach(checkMissingKeysAndReset);
@@ -70,6 +70,16 @@ describe('<one-receipt>', () => {
     await el.updateComplete;
     expect(text($(el, 'h2'))).to.equal('Application accepted');
     await sharedI18n().changeLanguage('zh-CN');
+  });
+
+  it('says when the credit code is new: the business was registered with the application (证照联办)', async () => {
+    expect(instant.application.applicant.registered).to.equal(true);
+    const el = await mount(instant);
+    const code = $$(el, '.facts div').find((d) => text(d.querySelector('dt')) === '统一社会信用代码')!;
+    expect(text(code.querySelector('dd'))).to.equal(`${instant.application.applicant.uscc} （随本次申请新设立登记）`);
+    const plain = await mount(created);
+    expect(text($$(plain, '.facts div').find((d) => text(d.querySelector('dt')) === '统一社会信用代码')!.querySelector('dd'))).to.equal(created.application.applicant.uscc);
+    await expectAccessible(el);
   });
 
   it('asks the host to wipe the session when the applicant is done (cancelable)', async () => {

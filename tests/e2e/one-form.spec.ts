@@ -120,3 +120,38 @@ test('fill half the form, reload, everything is back; submit offline, reconnect:
   // The browser logs the request that failed while offline; nothing else may go wrong.
   expect(errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
 });
+
+test('"save and continue later" gives a code that reopens the application on another device; an unknown code gets a clear message', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const errors = watchForPageErrors(page);
+  await startAtNotice(page);
+  await page.getByRole('button', { name: text('kiosk', 'apply') }).click();
+  await fillSection(page, 'premises');
+  await page.getByRole('button', { name: text('form', 'save.button') }).click();
+  const code = (await page.locator('[part="resume"] .code').textContent())!.trim();
+  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await expect(page.locator('[part="resume"] svg[role="img"]')).toBeVisible();
+  await expectPageAccessible(page);
+  await page.close();
+
+  // another kiosk (a new browser: no session, no IndexedDB), opened by the code's link
+  const other = await browser.newContext();
+  const phone = await other.newPage();
+  const otherErrors = watchForPageErrors(phone);
+  await phone.goto(`/#resume=${code}`);
+  await expect(phone.getByRole('heading', { name: text('form', 'tasks.heading') })).toBeVisible();
+  await expect(phone.getByText(text('form', 'resume.loaded'))).toBeVisible();
+  expect(new URL(phone.url()).hash).toBe(''); // the code does not stay in the address or the history
+  await expect(phone.locator('[part="task"]').filter({ hasText: sectionName('premises') })).toContainText(text('form', 'status.completed'));
+  await phone.getByRole('button', { name: new RegExp(`^${sectionName('premises')}`) }).click();
+  const area = FORM.sections.find((s) => s.id === 'premises')!.fields.find((f) => f.id === 'premises.address')!;
+  await expect(phone.locator(`input#${domId(area.id)}`)).toHaveValue(String(sampleValue(area.element, area.rules)));
+  await expectPageAccessible(phone);
+  // a code that does not exist: a clear message, nothing changes
+  await phone.goto('/');
+  await phone.goto(`/#resume=ABCD-EFGH-JKMN`);
+  await expect(phone.getByRole('alert').filter({ hasText: text('kiosk', 'resume.notFound') })).toBeVisible();
+  await other.close();
+  expect(errors).toEqual([]);
+  expect(otherErrors.filter((e) => !/404/.test(e))).toEqual([]);
+});

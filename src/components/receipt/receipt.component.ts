@@ -65,7 +65,7 @@ export class OneReceipt extends LitElement {
     const { t } = this.text;
     const appointment = a.inspection?.rounds.at(-1)?.appointment;
     // Registered with the application (证照联办): the credit code is new.
-    const registered = 'registered' in a.applicant && a.applicant.registered === true;
+    const registered = a.applicant.registered === true;
     return html`<article part="base" class="base" aria-labelledby="receipt-title">
       <h2 id="receipt-title" tabindex="-1">${t('title')}</h2>
       <p>${t('intro')}</p>
