@@ -36,6 +36,8 @@ async function main(): Promise<void> {
   results.sizes = {
     navigatorJs: navigator,
     kioskJs: kiosk,
+    // the one form, its controls and the receipt, loaded when someone applies
+    kioskOnDemandJs: kiosk.lazy,
     catalogueJson: { raw: catalogue.length, gzip: gzipBytes(catalogue) },
     searchIndexJson: { raw: index.length, gzip: gzipBytes(index) },
   };
