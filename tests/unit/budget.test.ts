@@ -38,7 +38,7 @@ const budgets: [entry: string, gzipKb: number][] = [
 const lazyBudgets: [entry: string, gzipKb: number][] = [
   // The one form (一表申请) with its material and commitment controls, the receipt, the draft
   // store (idb) and their strings in three languages plus the API's messages (26 KB of it).
-  ['src/kiosk/main.ts', 50], // 49.1 KB today
+  ['src/kiosk/main.ts', 50], // 49.8 KB today
 ];
 
 describe('bundle size budgets (gzip)', () => {
