@@ -4,7 +4,7 @@
  * A bundle of their own, loaded only by the pages that show API problems — never merged into
  * the component locales, whose size every component pays for.
  */
-import type { I18n } from './index.js';
+import { addNamespace, type I18n } from './index.js';
 import type { Problem } from '../api/problem.js';
 import zhCN from './locales/api/zh-CN.json';
 import en from './locales/api/en.json';
@@ -14,12 +14,7 @@ export const API_NAMESPACE = 'api';
 export const apiResources = { 'zh-CN': zhCN, en, 'zh-TW': zhTW } as const;
 
 /** Adds the `api` namespace to an i18next instance (once); returns it. */
-export function addApiMessages(i18n: I18n): I18n {
-  for (const [lng, messages] of Object.entries(apiResources)) {
-    if (!i18n.hasResourceBundle(lng, API_NAMESPACE)) i18n.addResourceBundle(lng, API_NAMESPACE, messages);
-  }
-  return i18n;
-}
+export const addApiMessages = (i18n: I18n): I18n => addNamespace(i18n, API_NAMESPACE, apiResources);
 
 /**
  * What to tell a person about a problem: its `messageKey`, or — for a key this build does not

@@ -50,6 +50,25 @@ export function createI18n(language: Language = DEFAULT_LANGUAGE): I18n {
   return instance;
 }
 
+/** One namespace's strings in every language. */
+export type NamespaceResources = Record<Language, object>;
+
+/** The namespaces already added to each instance: \`t()\` asks on every call, so the answer is kept. */
+const added = new WeakMap<I18n, Set<string>>();
+
+/**
+ * Adds a namespace of its own (the API's messages, the officer console's, the form's …) to an
+ * i18next instance, once; returns the instance.
+ */
+export function addNamespace(i18n: I18n, ns: string, resources: NamespaceResources): I18n {
+  let namespaces = added.get(i18n);
+  if (!namespaces) added.set(i18n, (namespaces = new Set()));
+  if (namespaces.has(ns)) return i18n;
+  for (const [lng, bundle] of Object.entries(resources)) i18n.addResourceBundle(lng, ns, bundle, true, true);
+  namespaces.add(ns);
+  return i18n;
+}
+
 let shared: I18n | undefined;
 /** The page-wide instance, used when no ancestor provides one through context. */
 export function sharedI18n(): I18n {

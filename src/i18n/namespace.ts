@@ -7,24 +7,9 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { TOptions } from 'i18next';
 import { I18nController } from './controller.js';
-import type { I18n, Language } from './index.js';
+import { addNamespace, type I18n, type Language, type NamespaceResources } from './index.js';
 
-/** One namespace's strings in every language. */
-export type NamespaceResources = Record<Language, object>;
-
-/** Adds `ns` to an i18next instance (once; later bundles of the same namespace merge in deeply). */
-export function addNamespace(i18n: I18n, ns: string, resources: NamespaceResources): I18n {
-  for (const [lng, bundle] of Object.entries(resources)) {
-    if (!i18n.hasResourceBundle(lng, ns) || !i18n.exists(firstKey(bundle), { lng, ns })) i18n.addResourceBundle(lng, ns, bundle, true, true);
-  }
-  return i18n;
-}
-
-/** The first leaf key of a bundle, to tell whether this bundle (not another of the namespace) was added. */
-function firstKey(bundle: object): string {
-  const [k, v] = Object.entries(bundle)[0] ?? ['', ''];
-  return v && typeof v === 'object' ? `${k}.${firstKey(v)}` : k;
-}
+export { addNamespace, type NamespaceResources };
 
 /**
  * `t()` in one namespace for an element, re-rendering it on a language change; the namespace is
