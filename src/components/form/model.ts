@@ -170,7 +170,8 @@ export function fieldProblemOf(field: MergedField, raw: RawValue | undefined, ta
 /** What is wrong with the signature of a commitment. */
 export function signatureProblem(sig: CommitmentSignature | undefined): boolean {
   if (!sig) return true;
-  return !sig.name.trim() || !sig.idType || !sig.textVersion || sig.warningAccepted !== true || formValueProblem({ type: 'id-number' }, sig.idNumber) !== null;
+  // `idType` is checked first: the number is then checked as a number of that document.
+  return !sig.name.trim() || !sig.idType || !sig.textVersion || sig.warningAccepted !== true || formValueProblem({ type: 'id-number' }, sig.idNumber, sig.idType) !== null;
 }
 
 export interface FormContext {
