@@ -8,7 +8,8 @@
  *  3. writes the search index with pinyin keys computed here, so no pinyin dictionary
  *     ships to the browser: src/data/generated/search-index.<city>.json;
  *  4. generates the zh-TW locales from zh-CN: src/i18n/locales/generated/zh-TW.json,
- *     generated/api/zh-TW.json (the API's messages) and the officer console's
+ *     generated/api/zh-TW.json (the API's messages), generated/credential/zh-TW.json (the licence
+ *     checks' words), the verifier's, the officer console's
  *     src/officer/locales/generated/zh-TW.json, the receipt's and the one form's (namespace
  *     `form`: src/components/form/locales/generated/zh-TW.json);
  *  5. writes what a licence verifier needs from each catalogue — the names behind the permit
@@ -27,7 +28,8 @@ import { validateRules } from '../src/core/rules/validate.js';
 import { QUESTIONNAIRE_DIR } from '../src/core/rules/schema.js';
 import type { RulesData } from '../src/core/rules/types.js';
 import { gbtEnglish } from '../src/core/catalogue/schema.js';
-import type { Catalogue, GbtNode, GbtRoute, Region, Text } from '../src/core/catalogue/types.js';
+import { LANGUAGES, type Catalogue, type GbtNode, type GbtRoute, type Language, type Region, type Text } from '../src/core/catalogue/types.js';
+import type { VerifierChecklists, VerifierNames } from '../src/components/verifier/data.js';
 import { buildSearchIndex } from '../src/core/catalogue/search-build.js';
 import { toPinyin } from '../src/core/catalogue/pinyin.js';
 import { toTraditionalData, toTraditionalUi } from './opencc.js';
@@ -207,6 +209,38 @@ function licenceNames(catalogue: Catalogue): LicenceNames {
   };
 }
 
+/**
+ * What `<one-verifier>` loads for one language, on demand: the names behind a face's numbers, and
+ * each industry's inspection checklist (一业一单, seed 004) for inspector mode — one file each, so a
+ * page pays only for the language it shows and the public never loads the checklists.
+ */
+function verifierData(catalogue: Catalogue, language: Language): { names: VerifierNames; checklists: VerifierChecklists } {
+  const departments = new Map(catalogue.departments.map((d) => [d.id, d.name[language]]));
+  const permitCode = new Map(catalogue.permits.map((p) => [p.id, p.code]));
+  const checks = new Map(catalogue.checks.map((c) => [c.id, c]));
+  return {
+    names: {
+      catalogue: catalogue.policy.id,
+      version: catalogue.version,
+      industries: Object.fromEntries(catalogue.industries.map((i) => [i.pilotNo, i.name[language]])),
+      permits: Object.fromEntries(catalogue.permits.map((p) => [p.code, { name: p.name[language], department: departments.get(p.department)! }])),
+    },
+    checklists: {
+      catalogue: catalogue.policy.id,
+      version: catalogue.version,
+      industries: Object.fromEntries(
+        catalogue.industries.map((i) => [
+          i.pilotNo,
+          (catalogue.checklists[i.id] ?? []).map((id) => {
+            const c = checks.get(id)!;
+            return { id, text: c.text[language], basis: c.basis, permits: c.permits.map((p) => permitCode.get(p)!) };
+          }),
+        ]),
+      ),
+    },
+  };
+}
+
 interface DemoKeyFile {
   issuer: string;
   catalogue: string;
@@ -253,10 +287,13 @@ function trustLists(catalogues: Map<string, Catalogue>): { demo: TrustList; prod
 
 function generateLocales(): void {
   // The shared locales, the API's messages (namespace `api`, src/i18n/api.ts), the officer
-  // console's own namespace, the receipt's and the one form's (namespace `form`): each a bundle of its own.
-  for (const dir of ['src/i18n/locales', 'src/i18n/locales/api', 'src/officer/locales', 'src/components/receipt/locales', 'src/components/form/locales', 'src/kiosk/locales']) {
+  // console's own namespace, the receipt's, the one form's (namespace `form`), the licence checks'
+  // (namespace `credential`) and the verifier's: each a bundle of its own.
+  const dirs = ['src/i18n/locales', 'src/i18n/locales/api', 'src/i18n/locales/credential', 'src/officer/locales', 'src/components/receipt/locales', 'src/components/form/locales', 'src/components/verifier/locales', 'src/kiosk/locales'];
+  for (const dir of dirs) {
     const src = join(root, dir);
-    const out = dir === 'src/i18n/locales/api' ? join(root, 'src/i18n/locales/generated/api') : join(src, 'generated');
+    // A namespace under src/i18n/locales/ has its zh-TW in src/i18n/locales/generated/<namespace>/.
+    const out = dir.startsWith('src/i18n/locales/') ? join(root, 'src/i18n/locales/generated', dir.slice('src/i18n/locales/'.length)) : join(src, 'generated');
     generateLocale(src, out);
   }
 }
@@ -288,6 +325,11 @@ function main(): void {
     writeIfChanged(join(out, `catalogue.${city}.json`), JSON.stringify(catalogue));
     writeIfChanged(join(out, `search-index.${city}.json`), JSON.stringify(buildSearchIndex(catalogue)));
     writeIfChanged(join(out, `licence-names.${city}.json`), `${JSON.stringify(licenceNames(catalogue), null, 1)}\n`);
+    for (const language of LANGUAGES) {
+      const data = verifierData(catalogue, language);
+      writeIfChanged(join(out, `verifier/names.${city}.${language}.json`), JSON.stringify(data.names));
+      writeIfChanged(join(out, `verifier/checklists.${city}.${language}.json`), JSON.stringify(data.checklists));
+    }
   }
   const lists = trustLists(catalogues);
   writeIfChanged(join(out, 'trust-list.demo.json'), `${JSON.stringify(lists.demo, null, 2)}\n`);

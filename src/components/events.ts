@@ -10,6 +10,7 @@ import type { Language } from '../core/catalogue/types.js';
 import type { Notice } from '../core/rules/notice.js';
 import type { AnswerValue, Answers } from '../core/rules/types.js';
 import type { ApplicationView } from '../api/types.js';
+import type { Verdict } from '../core/credential/verify.js';
 
 /** `one-industry-select`: the citizen confirmed what their business does. */
 export interface IndustrySelectDetail {
@@ -68,6 +69,13 @@ export interface SubmittedDetail {
   token: string;
 }
 
+/** `one-verified`: `<one-verifier>` reached a verdict on a licence QR code (scanned, uploaded or pasted). */
+export interface VerifiedDetail {
+  verdict: Verdict;
+  /** How the code came in. */
+  source: 'camera' | 'image' | 'text';
+}
+
 /** Every `one-*` event and its `detail` type. Add new domain events here, nowhere else. */
 export interface OneEventMap {
   'one-industry-select': CustomEvent<IndustrySelectDetail>;
@@ -76,6 +84,7 @@ export interface OneEventMap {
   'one-notice-ready': CustomEvent<NoticeReadyDetail>;
   'one-request-reset': CustomEvent<RequestResetDetail>;
   'one-submitted': CustomEvent<SubmittedDetail>;
+  'one-verified': CustomEvent<VerifiedDetail>;
 }
 
 export type OneEventName = keyof OneEventMap;

@@ -4,7 +4,7 @@
  * A bundle of their own, loaded only by the pages that show API problems — never merged into
  * the component locales, whose size every component pays for.
  */
-import { addNamespace, type I18n } from './index.js';
+import { addNamespace, type I18n } from './instance.js';
 import type { Problem } from '../api/problem.js';
 import zhCN from './locales/api/zh-CN.json';
 import en from './locales/api/en.json';

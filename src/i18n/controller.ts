@@ -7,10 +7,10 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TOptions } from 'i18next';
 import { i18nContext } from './context.js';
-import { isLanguage, sharedI18n, DEFAULT_LANGUAGE, type I18n, type Language } from './index.js';
+import { isLanguage, pageI18n, DEFAULT_LANGUAGE, type I18n, type Language } from './instance.js';
 
 export class I18nController implements ReactiveController {
-  private instance: I18n = sharedI18n();
+  private instance: I18n = pageI18n();
   private readonly onChange = () => this.host.requestUpdate();
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {

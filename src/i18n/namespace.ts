@@ -7,7 +7,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { TOptions } from 'i18next';
 import { I18nController } from './controller.js';
-import { addNamespace, type I18n, type Language, type NamespaceResources } from './index.js';
+import { addNamespace, type I18n, type Language, type NamespaceResources } from './instance.js';
 
 export { addNamespace, type NamespaceResources };
 

@@ -15,7 +15,7 @@ import { apiContext } from '../api/context.js';
 import { createApiClient, getApplication, getDraft, ApiError } from '../api/client.js';
 import type { ApplicationView } from '../api/types.js';
 import { i18nContext } from '../i18n/context.js';
-import { I18nController } from '../i18n/controller.js';
+import { I18nController } from '../i18n/shared-controller.js';
 import { sharedI18n } from '../i18n/index.js';
 import type { Catalogue, Text } from '../core/catalogue/types.js';
 import { tokens } from '../components/shared/tokens.js';

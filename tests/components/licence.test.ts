@@ -2,6 +2,7 @@ import { fixture, html, expect } from '@open-wc/testing';
 import '../../src/components/licence/licence.js';
 import { formatDay, formatInstant, licenceStanding, type OneLicence, type LicenceMode } from '../../src/components/licence/licence.component.js';
 import { sharedI18n, onMissingKey, LANGUAGES, resources, type Language } from '../../src/i18n/index.js';
+import { credentialResources } from '../../src/i18n/credential-all.js';
 import { KIOSK_THEME_CSS } from '../../src/components/shared/themes.js';
 import { verify, licenceQr, type KeyFile, type LicenceDisplay, type LicenceFace, type LicenceNames, type TrustList } from '../../src/core/credential/index.js';
 import reference from '../fixtures/reference-licence.json';
@@ -30,7 +31,7 @@ const MODES: LicenceMode[] = ['certificate', 'display', 'badge'];
 type Tree = { [k: string]: string | Tree };
 /** A locale string, straight from the resources (so a wrong key fails here too). */
 const words = (lng: Language, key: string, vars: Record<string, string | number> = {}): string => {
-  const value = key.split('.').reduce<string | Tree | undefined>((t, k) => (t as Tree | undefined)?.[k], resources[lng] as unknown as Tree);
+  const value = key.split('.').reduce<string | Tree | undefined>((t, k) => (t as Tree | undefined)?.[k], { ...resources[lng], credential: credentialResources[lng] } as unknown as Tree);
   if (typeof value !== 'string') throw new Error(`no ${lng} string ${key}`);
   return value.replace(/\{\{(\w+)\}\}/g, (_, v: string) => String(vars[v]));
 };

@@ -23,6 +23,7 @@ const data: FixtureData = {
   trustList: json('src/data/generated/trust-list.demo.json') as TrustList,
 };
 const zh = json('src/i18n/locales/zh-CN.json');
+const zhChecks = json('src/i18n/locales/credential/zh-CN.json');
 /** pdf.js gives CJK radicals as compatibility characters and breaks lines with spaces: compare the plain text. */
 const plain = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
@@ -104,7 +105,7 @@ test('the certificate prints on one A4 page, and the QR from the PDF and from a 
   // The page says what it is, the demonstration notice included, with the holder and every item.
   const text = plain(read.pdf.text);
   // (Not the item names: pdf.js gives some characters, 食 and 门, as CJK radicals NFKC leaves alone.)
-  for (const s of [zh.credential.demo, zh.licence.title, licence.display.face.holder, licence.display.face.number, licence.display.face.uscc, zh.licence.signedNote]) {
+  for (const s of [zhChecks.demo, zh.licence.title, licence.display.face.holder, licence.display.face.number, licence.display.face.uscc, zh.licence.signedNote]) {
     expect(text, `the PDF shows “${s}”`).toContain(plain(s));
   }
 

@@ -28,7 +28,8 @@ import {
 } from '../../src/core/credential/index.js';
 import { ClaimsError } from '../../src/core/credential/claims.js';
 import { parseStatusCose } from '../../src/core/credential/status.js';
-import { resources, LANGUAGES } from '../../src/i18n/index.js';
+import { LANGUAGES } from '../../src/i18n/index.js';
+import { credentialResources } from '../../src/i18n/credential-all.js';
 import { decodeMatrix } from './helpers/qr-decode.js';
 import { readJson } from './helpers/data.js';
 
@@ -311,7 +312,7 @@ describe('verify() is total', () => {
 describe('messages', () => {
   it('every reason code, check, result, outcome and state has a message in every language', () => {
     for (const lng of LANGUAGES) {
-      const c = (resources[lng] as unknown as { credential: Record<string, Record<string, string>> }).credential;
+      const c = credentialResources[lng] as unknown as Record<string, Record<string, string>>;
       for (const code of REASONS) expect(c.reason![code], `${lng} ${code}`).toBeTruthy();
       for (const state of [...STATES, 'unknown']) expect(c.state![state], `${lng} ${state}`).toBeTruthy();
       for (const o of ['VALID', 'VALID_UNCONFIRMED', 'NOT_IN_FORCE', 'NOT_GENUINE', 'ERROR']) expect(c.outcome![o]).toBeTruthy();

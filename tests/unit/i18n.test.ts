@@ -12,6 +12,13 @@ import { KIOSK_NS, kioskResources } from '../../src/kiosk/locales.js';
 import { addNamespace } from '../../src/i18n/namespace.js';
 import { FORM_NS, formResources } from '../../src/components/form/locales.js';
 import { addFormResources } from '../../src/components/form/i18n.js';
+import { CREDENTIAL_NS, credentialResources } from '../../src/i18n/credential-all.js';
+import { VERIFIER_NS } from '../../src/components/verifier/locales.js';
+import verifierZhCN from '../../src/components/verifier/locales/zh-CN.json';
+import verifierEn from '../../src/components/verifier/locales/en.json';
+import verifierZhTW from '../../src/components/verifier/locales/generated/zh-TW.json';
+
+const verifierResources = { 'zh-CN': verifierZhCN, en: verifierEn, 'zh-TW': verifierZhTW } as const;
 import { root } from './helpers/data.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -38,12 +45,15 @@ const bundles = [
   { ns: RECEIPT_NS, flat: flatAll(receiptResources), traditional: ['licenceIssued', '許可證'] },
   { ns: FORM_NS, flat: flatAll(formResources), traditional: ['materials.commitment.warningTitle', '虛假承諾'] },
   { ns: KIOSK_NS, flat: flatAll(kioskResources), traditional: ['apply', '申請表'] },
+  { ns: CREDENTIAL_NS, flat: flatAll(credentialResources), traditional: ['outcome.NOT_GENUINE', '許可證'] },
+  { ns: VERIFIER_NS, flat: flatAll(verifierResources), traditional: ['verdict.notGenuine', '許可證'] },
 ] as const;
 /** The namespaces of their own, with the sources that use them (and no other namespace's literal keys). */
 const namespaced = [
   { ns: OFFICER_NS, resources: officerResources, dirs: ['src/officer'] },
   { ns: RECEIPT_NS, resources: receiptResources, dirs: ['src/components/receipt'] },
   { ns: FORM_NS, resources: formResources, dirs: ['src/components/form'] },
+  { ns: VERIFIER_NS, resources: verifierResources, dirs: ['src/components/verifier'] },
 ] as const;
 // i18next plural forms: zh has only `_other`, en has `_one` and `_other`.
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -120,6 +130,8 @@ describe('i18n runtime', () => {
     const i18n = addFormResources(addOfficerResources(addApiMessages(createI18n(lng))));
     for (const n of namespaced) addNamespace(i18n, n.ns, n.resources);
     addNamespace(i18n, KIOSK_NS, kioskResources);
+    addNamespace(i18n, CREDENTIAL_NS, credentialResources);
+    addNamespace(i18n, VERIFIER_NS, verifierResources);
     const missing: string[] = [];
     const off = onMissingKey((_l, key) => missing.push(key));
     for (const { ns, flat } of bundles) for (const key of baseKeys(flat['zh-CN']!.keys())) i18n.t(key, { count: 2, ns });
@@ -138,9 +150,18 @@ describe('i18n runtime', () => {
 
 describe('sources', () => {
   it('every literal translation key used in the UI exists', () => {
-    const used = literalKeys(uiSources, /\bt\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)+)'/g);
+    // `checks.t(…)` is the licence checks' namespace (`credential`), tested below.
+    const used = literalKeys(uiSources, /(?<!checks\.)\bt\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)+)'/g);
     expect(used.size).toBeGreaterThan(5);
     const missing = LANGUAGES.flatMap((lng) => [...used].filter((k) => !hasKey(lng, k)).map((k) => `${lng}:${k}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('every literal key of the licence checks (`checks.t(…)`, and the verifier’s `c(…)`) exists in namespace credential', () => {
+    const used = literalKeys(sources(['src/components']), /\b(?:checks\.t|c)\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)*)'/g);
+    expect(used.size).toBeGreaterThan(1);
+    const own = flatAll(credentialResources);
+    const missing = LANGUAGES.flatMap((lng) => [...used].filter((k) => !hasKey(lng, k, own)).map((k) => `${lng}:${k}`));
     expect(missing).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { I18nController } from '../../i18n/controller.js';
+import { I18nController } from '../../i18n/shared-controller.js';
 import { LANGUAGES, type Language } from '../../i18n/index.js';
 import { tokens } from '../shared/tokens.js';
 import { oneEvent } from '../events.js';

@@ -1,13 +1,18 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { I18nController } from '../../i18n/controller.js';
-import type { Language, Text } from '../../core/catalogue/types.js';
+import { I18nController } from '../../i18n/shared-controller.js';
+import { NamespaceText } from '../../i18n/namespace.js';
+import { CREDENTIAL_NS, credentialResources } from '../../i18n/credential-all.js';
+import type { Text } from '../../core/catalogue/types.js';
 import type { LicenceDisplay, LicenceDisplayItem } from '../../core/credential/display.js';
 import type { StatusState } from '../../core/credential/status.js';
 import { LICENCE_STATE_REASON, type ReasonCode } from '../../core/credential/reasons.js';
 import { chinaDay, dateToDays } from '../../core/credential/dates.js';
 import { licenceQr } from '../../core/credential/qr.js';
 import { drawQr, qrSvg, QUIET_ZONE, type DrawnQr } from '../shared/qr-code.js';
+import { formatDay, formatInstant, icon, iconStyles, TONE } from '../shared/licence-look.js';
+
+export { formatDay, formatInstant };
 import { tokens } from '../shared/tokens.js';
 import { styles } from './licence.styles.js';
 
@@ -21,21 +26,7 @@ const MODES: readonly LicenceMode[] = ['certificate', 'display', 'badge'];
  */
 export type LicenceState = StatusState | 'voided';
 
-/** An item state, or the licence's standing, as a tone: the colour and icon that go with the words. */
-type Tone = 'ok' | 'warn' | 'bad' | 'unknown';
-const TONE: Record<LicenceDisplayItem['state'], Tone> = {
-  valid: 'ok',
-  suspended: 'warn',
-  businessSuspended: 'warn',
-  lapsed: 'warn',
-  revoked: 'bad',
-  revokedPenalty: 'bad',
-  cancelled: 'bad',
-  superseded: 'bad',
-  unknown: 'unknown',
-};
-
-/** The verdict reason (and its existing message, `credential.reason.*`) for a licence not in force. */
+/** The verdict reason (and its existing message, `credential:reason.*`) for a licence not in force. */
 const NOT_IN_FORCE: Record<Exclude<LicenceState, 'valid'>, ReasonCode> = { ...LICENCE_STATE_REASON, voided: 'ITEM_LOSS_VOIDS_LICENCE' };
 
 /** What the licence amounts to right now, from the data given (the component never fetches). */
@@ -61,42 +52,8 @@ export function licenceStanding(licence: LicenceDisplay, state: LicenceState | u
   return count ? { tone: 'warn', reason: 'SOME_ITEMS_NOT_VALID', count } : { tone: 'ok', reason: 'STATUS_VALID' };
 }
 
-/** Intl locales: British English for the spelling and the day-month-year order. */
-const INTL_LOCALE: Record<Language, string> = { 'zh-CN': 'zh-CN', en: 'en-GB', 'zh-TW': 'zh-TW' };
-
-/** A calendar day 'YYYY-MM-DD' in the language's official style: 2031年11月19日, 19 November 2031. */
-export function formatDay(iso: string, language: Language): string {
-  const ms = Date.parse(`${iso}T00:00:00Z`);
-  if (Number.isNaN(ms)) return iso;
-  return new Intl.DateTimeFormat(INTL_LOCALE[language], { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(ms);
-}
-
-/** An instant as a day and time in China Standard Time (the zone is named by the caller's words). */
-export function formatInstant(iso: string, language: Language): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return new Intl.DateTimeFormat(INTL_LOCALE[language], {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'Asia/Shanghai',
-  }).format(ms);
-}
-
 /** The quiet zone the QR specification asks for, in modules, on every side. */
 export { QUIET_ZONE };
-
-const icons: Record<Tone, TemplateResult> = {
-  ok: svg`<path d="M5 12.5l4.5 4.5L19 7.5"/>`,
-  warn: svg`<path d="M12 5v9M12 18.5v.5"/>`,
-  bad: svg`<path d="M6.5 6.5l11 11M17.5 6.5l-11 11"/>`,
-  unknown: svg`<path d="M9 9.5a3 3 0 1 1 4.2 2.7c-.8.4-1.2 1-1.2 1.8v.5M12 18.5v.5"/>`,
-};
-const icon = (tone: Tone) =>
-  html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${icons[tone]}</svg>`;
 
 let instances = 0;
 
@@ -137,7 +94,7 @@ let instances = 0;
  * @cssproperty --one-target-size - Minimum size of the badge's link.
  */
 export class OneLicence extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, iconStyles, styles];
 
   /** The licence to show (from `licenceDisplay()`); nothing shows an empty-state message. */
   @property({ attribute: false }) licence: LicenceDisplay | undefined;
@@ -152,6 +109,8 @@ export class OneLicence extends LitElement {
   @property({ attribute: false }) licenceState: LicenceState | undefined;
 
   private readonly i18n = new I18nController(this);
+  /** The words of the licence checks (namespace `credential`), shared with `<one-verifier>`. */
+  private readonly checks = new NamespaceText(this, CREDENTIAL_NS, credentialResources);
   private readonly uid = `one-licence-${++instances}`;
   /** The QR of the current link: computed once per link, not per render. */
   private qr: DrawnQr | null | undefined;
@@ -220,13 +179,13 @@ export class OneLicence extends LitElement {
     return html`${standing.tone === 'bad'
       ? html`<div part="notice" class="notice not-in-force">
           ${icon('bad')}
-          <p><strong>${t('licence.notInForce')}</strong> ${t(`credential.reason.${standing.reason}`)}</p>
+          <p><strong>${t('licence.notInForce')}</strong> ${this.checks.t(`reason.${standing.reason}`)}</p>
         </div>`
       : nothing}
     ${licence.demo
       ? html`<div part="notice" class="notice demo">
           <span class="demo-mark" aria-hidden="true">${t('licence.demoMark')}</span>
-          <p>${t('credential.demo')}</p>
+          <p>${this.checks.t('demo')}</p>
         </div>`
       : nothing}`;
   }
@@ -237,8 +196,8 @@ export class OneLicence extends LitElement {
     const { t } = this.i18n;
     const words =
       standing.reason === 'SOME_ITEMS_NOT_VALID'
-        ? `${t('credential.reason.SOME_ITEMS_NOT_VALID')}${t('licence.notValidCount', { count: standing.count, total: this.licence!.items.length })}`
-        : t(`credential.reason.${standing.reason}`);
+        ? `${this.checks.t('reason.SOME_ITEMS_NOT_VALID')}${t('licence.notValidCount', { count: standing.count, total: this.licence!.items.length })}`
+        : this.checks.t(`reason.${standing.reason}`);
     return html`<p class="summary" data-tone=${standing.tone}>${icon(standing.tone)}<span>${words}</span></p>`;
   }
 
@@ -256,7 +215,7 @@ export class OneLicence extends LitElement {
 
   private stateLabel(state: LicenceDisplayItem['state']) {
     return html`<span part="state" class="state" data-tone=${TONE[state]} data-state=${state}
-      >${icon(TONE[state])}<span>${this.i18n.t(`credential.state.${state}`)}</span></span
+      >${icon(TONE[state])}<span>${this.checks.t(`state.${state}`)}</span></span
     >`;
   }
 

@@ -113,17 +113,6 @@ export const styles = css`
     letter-spacing: 0.1em;
     font-weight: 700;
   }
-  .icon {
-    flex: none;
-    width: 1.2em;
-    height: 1.2em;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 3;
-    stroke-linecap: round;
-    stroke-linejoin: round;
-    vertical-align: -0.2em;
-  }
   .state {
     display: inline-flex;
     align-items: center;

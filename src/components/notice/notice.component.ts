@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { I18nController } from '../../i18n/controller.js';
+import { I18nController } from '../../i18n/shared-controller.js';
 import type { Text } from '../../core/catalogue/types.js';
 import { linkQr } from '../../core/credential/qr.js';
 import { drawQr, qrSvg, type DrawnQr } from '../shared/qr-code.js';

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { I18nController } from '../../i18n/controller.js';
+import { I18nController } from '../../i18n/shared-controller.js';
 import type { Catalogue } from '../../core/catalogue/types.js';
 import {
   applicableQuestions,

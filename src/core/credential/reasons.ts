@@ -73,5 +73,5 @@ export const LICENCE_STATE_REASON: Record<Exclude<StatusState, 'valid'>, ReasonC
   superseded: 'LICENCE_SUPERSEDED',
 };
 
-/** The i18n key of a reason's human message. */
-export const reasonMessageKey = (code: ReasonCode): string => `credential.reason.${code}`;
+/** The i18n key of a reason's human message, with its namespace (src/i18n/credential.ts). */
+export const reasonMessageKey = (code: ReasonCode): string => `credential:reason.${code}`;

@@ -33,7 +33,7 @@ export const MAX_COSE_BYTES = 2953;
 export interface Check {
   result: CheckResult;
   reason: ReasonCode;
-  /** i18n key of the human message: `credential.reason.<reason>`. */
+  /** i18n key of the human message: `credential:reason.<reason>`. */
   message: string;
   /** Technical detail for logs and developers (English, not for display to the public). */
   detail?: string;
