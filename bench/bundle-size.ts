@@ -39,7 +39,8 @@ export async function bundleSize(entry: string): Promise<BundleSize> {
   });
   const files = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
   const outputs = result.metafile.outputs;
-  const main = Object.keys(outputs).find((path) => outputs[path]!.entryPoint && path.endsWith('.js'))!;
+  // esbuild marks every dynamically imported module as an entry point too: find the one asked for.
+  const main = Object.keys(outputs).find((path) => path.endsWith('.js') && outputs[path]!.entryPoint && resolve(outputs[path]!.entryPoint!) === resolve(entry))!;
   const initial = closure(outputs, [main], 'import-statement');
   const everything = closure(outputs, [main], 'dynamic-import');
   const measure = (paths: Iterable<string>) => {

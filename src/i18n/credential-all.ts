@@ -3,5 +3,5 @@ import zhCN from './locales/credential/zh-CN.json';
 import en from './locales/credential/en.json';
 import zhTW from './locales/generated/credential/zh-TW.json';
 
-export { CREDENTIAL_NS } from './credential.js';
+export { CREDENTIAL_NS } from './credential-ns.js';
 export const credentialResources = { 'zh-CN': zhCN, en, 'zh-TW': zhTW } as const;

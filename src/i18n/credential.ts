@@ -6,7 +6,7 @@
 import type { NamespaceLoaders } from './instance.js';
 import zhCN from './locales/credential/zh-CN.json';
 
-export const CREDENTIAL_NS = 'credential';
+export { CREDENTIAL_NS } from './credential-ns.js';
 
 /** Each language on demand; zh-CN, the default, comes with the module. */
 export const credentialLoaders: NamespaceLoaders = {

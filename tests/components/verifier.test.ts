@@ -20,8 +20,10 @@ import {
 import reference from '../fixtures/reference-licence.json';
 import demoKey from '../../src/data/keys/demo-issuer.json';
 import trustListJson from '../../src/data/generated/trust-list.demo.json';
-import zhCN from '../../src/components/verifier/locales/zh-CN.json';
-import en from '../../src/components/verifier/locales/en.json';
+import shellZh from '../../src/components/verifier/locales/zh-CN.json';
+import shellEn from '../../src/components/verifier/locales/en.json';
+import verdictZh from '../../src/components/verifier/locales/verdict/zh-CN.json';
+import verdictEn from '../../src/components/verifier/locales/verdict/en.json';
 import credentialZh from '../../src/i18n/locales/credential/zh-CN.json';
 import namesZh from '../../src/data/generated/verifier/names.pudong.zh-CN.json';
 import namesEn from '../../src/data/generated/verifier/names.pudong.en.json';
@@ -35,6 +37,8 @@ declare function before(body: () => void | Promise<void>): void;
 declare function beforeEach(body: () => void | Promise<void>): void;
 declare function afterEach(body: () => void | Promise<void>): void;
 
+const zhCN = { ...shellZh, ...verdictZh };
+const en = { ...shellEn, ...verdictEn };
 const face = reference.face as LicenceFace;
 const trustList = trustListJson as TrustList;
 const root = (el: OneVerifier) => el.shadowRoot!;

@@ -17,8 +17,13 @@ import { VERIFIER_NS } from '../../src/components/verifier/locales.js';
 import verifierZhCN from '../../src/components/verifier/locales/zh-CN.json';
 import verifierEn from '../../src/components/verifier/locales/en.json';
 import verifierZhTW from '../../src/components/verifier/locales/generated/zh-TW.json';
+import { VERDICT_NS } from '../../src/components/verifier/verdict-view.js';
+import verdictZhCN from '../../src/components/verifier/locales/verdict/zh-CN.json';
+import verdictEn from '../../src/components/verifier/locales/verdict/en.json';
+import verdictZhTW from '../../src/components/verifier/locales/verdict/generated/zh-TW.json';
 
 const verifierResources = { 'zh-CN': verifierZhCN, en: verifierEn, 'zh-TW': verifierZhTW } as const;
+const verdictResources = { 'zh-CN': verdictZhCN, en: verdictEn, 'zh-TW': verdictZhTW } as const;
 import { root } from './helpers/data.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -46,14 +51,16 @@ const bundles = [
   { ns: FORM_NS, flat: flatAll(formResources), traditional: ['materials.commitment.warningTitle', '虛假承諾'] },
   { ns: KIOSK_NS, flat: flatAll(kioskResources), traditional: ['apply', '申請表'] },
   { ns: CREDENTIAL_NS, flat: flatAll(credentialResources), traditional: ['outcome.NOT_GENUINE', '許可證'] },
-  { ns: VERIFIER_NS, flat: flatAll(verifierResources), traditional: ['verdict.notGenuine', '許可證'] },
+  { ns: VERIFIER_NS, flat: flatAll(verifierResources), traditional: ['title', '許可證'] },
+  { ns: VERDICT_NS, flat: flatAll(verdictResources), traditional: ['verdict.notGenuine', '許可證'] },
 ] as const;
 /** The namespaces of their own, with the sources that use them (and no other namespace's literal keys). */
 const namespaced = [
   { ns: OFFICER_NS, resources: officerResources, dirs: ['src/officer'] },
   { ns: RECEIPT_NS, resources: receiptResources, dirs: ['src/components/receipt'] },
   { ns: FORM_NS, resources: formResources, dirs: ['src/components/form'] },
-  { ns: VERIFIER_NS, resources: verifierResources, dirs: ['src/components/verifier'] },
+  { ns: VERIFIER_NS, resources: verifierResources, dirs: ['src/components/verifier/verifier.component.ts'] },
+  { ns: VERDICT_NS, resources: verdictResources, dirs: ['src/components/verifier/verdict-view.ts'] },
 ] as const;
 // i18next plural forms: zh has only `_other`, en has `_one` and `_other`.
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -68,10 +75,11 @@ function walk(dir: string): string[] {
     return path.endsWith('.ts') ? [path] : [];
   });
 }
+/** The source files under each directory (or the file itself). */
 const sources = (dirs: string[]) =>
   dirs.flatMap((d) => {
     try {
-      return walk(join(root, d));
+      return statSync(join(root, d)).isFile() ? [join(root, d)] : walk(join(root, d));
     } catch {
       return [];
     }
@@ -132,6 +140,7 @@ describe('i18n runtime', () => {
     addNamespace(i18n, KIOSK_NS, kioskResources);
     addNamespace(i18n, CREDENTIAL_NS, credentialResources);
     addNamespace(i18n, VERIFIER_NS, verifierResources);
+    addNamespace(i18n, VERDICT_NS, verdictResources);
     const missing: string[] = [];
     const off = onMissingKey((_l, key) => missing.push(key));
     for (const { ns, flat } of bundles) for (const key of baseKeys(flat['zh-CN']!.keys())) i18n.t(key, { count: 2, ns });
