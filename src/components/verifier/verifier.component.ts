@@ -69,7 +69,7 @@ let instances = 0;
  * @cssproperty --one-color-danger - Tone of a state that is not valid.
  * @cssproperty --one-font-family - Font.
  * @cssproperty --one-font-size - Base text size.
- * @cssproperty --one-target-size - Minimum size of every control (44 px; 60 px on a kiosk).
+ * @cssproperty --one-target-size - Minimum size of every control (48 px; set 60 px on a kiosk).
  * @cssproperty --one-radius - Corner radius.
  */
 export class OneVerifier extends LitElement {
