@@ -5,9 +5,18 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromeFlags, findChrome } from './scripts/chrome.mjs';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
+import { writeFakeCamera } from './scripts/fake-camera.mjs';
+
+// The scanner's camera test films a QR code: its own group, whose Chromium's fake camera plays
+// this file (run it alone with `--group camera`). Groups run even when files are named on the
+// command line, so the group is left out when other test files are named there.
+const fakeCameraFile = writeFakeCamera();
+const CAMERA_TESTS = 'tests/components/scanner-camera.test.ts';
+const namedFiles = process.argv.slice(2).filter((a) => /\.test\.ts$|\*/.test(a));
+const cameraGroup = namedFiles.length === 0 || process.argv.includes('--group');
 
 export default {
-  files: ['tests/components/**/*.test.ts'],
+  files: ['tests/components/**/*.test.ts', `!${CAMERA_TESTS}`],
   nodeResolve: true,
   hostname: '127.0.0.2',
   // WTR_PORT lets two checkouts (git worktrees) run their tests side by side.
@@ -22,5 +31,17 @@ export default {
       launchOptions: { executablePath: findChrome(), args: chromeFlags },
     }),
   ],
+  groups: cameraGroup ? [
+    {
+      name: 'camera',
+      files: [CAMERA_TESTS],
+      browsers: [
+        playwrightLauncher({
+          product: 'chromium',
+          launchOptions: { executablePath: findChrome(), args: [...chromeFlags, `--use-file-for-fake-video-capture=${fakeCameraFile}`] },
+        }),
+      ],
+    },
+  ] : [],
   testFramework: { config: { timeout: 20000 } },
 };

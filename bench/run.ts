@@ -9,6 +9,7 @@ import { benchRules } from './rules.js';
 import { benchFormMerge } from './form-merge.js';
 import { benchMockApi } from './mock-api.js';
 import { bundleSize, gzipBytes } from './bundle-size.js';
+import { benchDecoder, decoderTable } from './decoder.js';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -28,9 +29,15 @@ async function main(): Promise<void> {
   console.log('mock back end (Node host, log on disk)…');
   results.mockApi = await benchMockApi();
 
+  console.log('QR decoder (zxing black-box images, four rotations)…');
+  results.decoder = benchDecoder();
+
   console.log('sizes…');
   const navigator = await bundleSize('src/components/industry-navigator/industry-navigator.ts');
   const kiosk = await bundleSize('src/kiosk/main.ts');
+  // The scanner as <one-verifier> loads it (import('./scanner/index.js')) and its worker.
+  const scanner = await bundleSize('src/components/verifier/scanner/index.ts');
+  const scannerWorker = await bundleSize('src/components/verifier/scanner/decode.worker.ts');
   const catalogue = readFileSync('src/data/generated/catalogue.pudong.json');
   const index = readFileSync('src/data/generated/search-index.pudong.json');
   results.sizes = {
@@ -38,6 +45,10 @@ async function main(): Promise<void> {
     kioskJs: kiosk,
     // the one form, its controls and the receipt, loaded when someone applies
     kioskOnDemandJs: kiosk.lazy,
+    scannerJs: { raw: scanner.raw, gzip: scanner.gzip },
+    scannerWorkerJs: { raw: scannerWorker.raw, gzip: scannerWorker.gzip },
+    // zxing on the main thread, loaded only where the worker cannot start
+    scannerMainThreadFallbackJs: scanner.lazy,
     catalogueJson: { raw: catalogue.length, gzip: gzipBytes(catalogue) },
     searchIndexJson: { raw: index.length, gzip: gzipBytes(index) },
   };
@@ -54,6 +65,7 @@ async function main(): Promise<void> {
   for (const [k, v] of Object.entries(results.sizes as Record<string, { raw: number; gzip: number }>)) {
     console.log(`| ${k} | ${kb(v.gzip)} gzip (${kb(v.raw)} raw) |`);
   }
+  if (results.decoder) console.log(`\n${decoderTable(results.decoder as NonNullable<ReturnType<typeof benchDecoder>>)}`);
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 }
 
