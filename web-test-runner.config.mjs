@@ -7,11 +7,11 @@ import { chromeFlags, findChrome } from './scripts/chrome.mjs';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 import { writeFakeCamera } from './scripts/fake-camera.mjs';
 
-// The scanner's camera test films a QR code: its own group, whose Chromium's fake camera plays
+// The camera tests (the scanner's and <one-verifier>'s) film a QR code: their own group, whose Chromium's fake camera plays
 // this file (run it alone with `--group camera`). Groups run even when files are named on the
 // command line, so the group is left out when other test files are named there.
 const fakeCameraFile = writeFakeCamera();
-const CAMERA_TESTS = 'tests/components/scanner-camera.test.ts';
+const CAMERA_TESTS = 'tests/components/*-camera.test.ts';
 const namedFiles = process.argv.slice(2).filter((a) => /\.test\.ts$|\*/.test(a));
 const cameraGroup = namedFiles.length === 0 || process.argv.includes('--group');
 

@@ -9,6 +9,7 @@ import { benchRules } from './rules.js';
 import { benchFormMerge } from './form-merge.js';
 import { benchMockApi } from './mock-api.js';
 import { bundleSize, gzipBytes } from './bundle-size.js';
+import { widgetSizes } from './widget-size.js';
 import { benchDecoder, decoderTable } from './decoder.js';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   // The scanner as <one-verifier> loads it (import('./scanner/index.js')) and its worker.
   const scanner = await bundleSize('src/components/verifier/scanner/index.ts');
   const scannerWorker = await bundleSize('src/components/verifier/scanner/decode.worker.ts');
+  const widget = await widgetSizes();
   const catalogue = readFileSync('src/data/generated/catalogue.pudong.json');
   const index = readFileSync('src/data/generated/search-index.pudong.json');
   results.sizes = {
@@ -49,6 +51,10 @@ async function main(): Promise<void> {
     scannerWorkerJs: { raw: scannerWorker.raw, gzip: scannerWorker.gzip },
     // zxing on the main thread, loaded only where the worker cannot start
     scannerMainThreadFallbackJs: scanner.lazy,
+    // <one-verifier> as a page loads it: until usable, with the scanner, and after a scanned verdict
+    verifierUsableJs: widget.usable,
+    verifierWithScannerJs: widget.withScanner,
+    verifierScannedAndVerifiedJs: widget.scannedAndVerified,
     catalogueJson: { raw: catalogue.length, gzip: gzipBytes(catalogue) },
     searchIndexJson: { raw: index.length, gzip: gzipBytes(index) },
   };

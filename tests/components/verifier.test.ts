@@ -28,6 +28,7 @@ import credentialZh from '../../src/i18n/locales/credential/zh-CN.json';
 import namesZh from '../../src/data/generated/verifier/names.pudong.zh-CN.json';
 import namesEn from '../../src/data/generated/verifier/names.pudong.en.json';
 import { expectAccessible } from './helpers/axe.js';
+import { qrImage, type Rgba } from './helpers/qr-image.js';
 import { watchMissingKeys, checkMissingKeysAndReset } from './helpers/missing-keys.js';
 import { es256Signer, generateEs256 } from '../../src/core/credential/algorithms.js';
 
@@ -119,6 +120,13 @@ async function paste(el: OneVerifier, value: string): Promise<void> {
   root(el).querySelector<HTMLButtonElement>('[part~="verify-button"]')!.click();
   await done;
   await el.updateComplete;
+}
+
+/** A PNG of pixels, as a camera roll or a screenshot would give it. */
+async function png(img: Rgba): Promise<File> {
+  const canvas = new OffscreenCanvas(img.width, img.height);
+  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(img.data), img.width, img.height), 0, 0);
+  return new File([await canvas.convertToBlob({ type: 'image/png' })], 'licence.png', { type: 'image/png' });
 }
 
 const verdictEl = (el: OneVerifier) => root(el).querySelector<HTMLElement>('[part~="verdict"]')!;
@@ -253,6 +261,34 @@ describe('<one-verifier>', () => {
     root(el).querySelector<HTMLButtonElement>('[part~="verify-button"]')!.click();
     await el.updateComplete;
     expect(text(root(el).querySelector('[part~="message"]')!)).to.include(zhCN.input.empty);
+  });
+
+  it('reads a picture of the code (a photo, turned and a little grey) and verifies it', async () => {
+    const el = await mount();
+    const verified = oneEvent(el, 'one-verified');
+    const input = root(el).querySelector<HTMLInputElement>('[part~="file-input"]')!;
+    const transfer = new DataTransfer();
+    transfer.items.add(await png(qrImage(link, { module: 3, angle: 7, dark: 60, light: 220, noise: 6 })));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change'));
+    const { detail } = await verified;
+    expect(detail.source).to.equal('image');
+    expect(detail.verdict.outcome).to.equal('VALID');
+    await el.updateComplete;
+    expect(verdictEl(el).hasAttribute('data-demo')).to.equal(true);
+  });
+
+  it('says so when a picture has no code in it, or is not a picture at all', async () => {
+    const el = await mount();
+    const blank = await png({ data: new Uint8ClampedArray(200 * 150 * 4).fill(255), width: 200, height: 150 });
+    await el.verifyImage(blank);
+    await el.updateComplete;
+    expect(text(root(el).querySelector('[part~="message"]')!)).to.include(zhCN.image.noCode);
+    await el.verifyImage(new File(['just text, named like a picture'], 'photo.png', { type: 'image/png' }));
+    await el.updateComplete;
+    expect(text(root(el).querySelector('[part~="message"]')!)).to.include(zhCN.image.notImage);
+    expect(root(el).querySelector('[part~="verdict"]')).to.equal(null);
+    await expectAccessible(el);
   });
 
   it('refuses a 10 MB upload and a non-image before reading anything', async () => {

@@ -2,6 +2,7 @@
 // Speed is measured in `npm run bench`, never asserted here.
 import { describe, expect, it } from 'vitest';
 import { bundleSize } from '../../bench/bundle-size.js';
+import { widgetSizes } from '../../bench/widget-size.js';
 
 const KB = 1024;
 // Each budget: what the entry costs today plus a little room; raising one is a decision to
@@ -31,7 +32,10 @@ const budgets: [entry: string, gzipKb: number][] = [
   // Lit + i18next + the three locales + the licence and its QR encoder (lean-qr).
   // 52 → 53 KB: only the notice's new strings (phone QR, shared link, 一业一单), which every
   // bundle carries in all three languages until locales load on demand.
-  ['src/components/licence/licence.ts', 53], // 52.7 KB today
+  // 53 → 54 KB: the licence checks' words became a namespace of their own (issue 7: the
+  // verifier loads them one language at a time); the licence still bundles all three, and apart
+  // from the shared strings they compress a little less well.
+  ['src/components/licence/licence.ts', 54], // 53.4 KB today
 ];
 
 // What an entry loads on demand (\`import()\`), all of it together.
@@ -40,6 +44,28 @@ const lazyBudgets: [entry: string, gzipKb: number][] = [
   // store (idb) and their strings in three languages plus the API's messages (26 KB of it).
   ['src/kiosk/main.ts', 50], // 49.8 KB today
 ];
+
+// The embeddable verifier (issue 7, DESIGN §8), as a host page loads it with one script tag.
+describe('the verifier widget (gzip)', async () => {
+  const sizes = await widgetSizes();
+
+  it('is usable (renders, takes a scan, a picture or a link) after ≤ 40 KB', () => {
+    // Lit, i18next (16 KB of it), the widget's shell and its zh-CN words: 29.4 KB today.
+    expect(sizes.usable.gzip / KB).toBeLessThanOrEqual(40);
+  });
+
+  it('with the scanner loaded (its chunk and the decoder worker), ≤ 70 KB', () => {
+    // + the camera and decoder client (3.3 KB) and the worker with zxing's QR reader (26.3 KB): 59.0 KB today.
+    expect(sizes.withScanner.gzip / KB).toBeLessThanOrEqual(70);
+  });
+
+  it('scanned and verified, everything a phone transfers: ≤ 78 KB', () => {
+    // The verdict half (the licence checks, status sources, verdict, report, their words: 16.2 KB)
+    // and the permit names (2 KB) come on top: 77.0 KB today. Over the issue's 70 KB if that is
+    // read as including the verdict; i18next (16 KB) and zxing (25 KB) are over half of it.
+    expect(sizes.scannedAndVerified.gzip / KB).toBeLessThanOrEqual(78);
+  });
+});
 
 describe('bundle size budgets (gzip)', () => {
   it.each(budgets)('%s ≤ %d KB', async (entry, limit) => {
