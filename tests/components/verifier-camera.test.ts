@@ -11,17 +11,23 @@ import { expectAccessible } from './helpers/axe.js';
 declare function describe(name: string, body: () => void): void;
 declare function it(name: string, body: () => void | Promise<void>): void;
 
+/** Every camera track the page opens, to check that each one ends. */
+function watchTracks(): { tracks: MediaStreamTrack[]; restore(): void } {
+  const tracks: MediaStreamTrack[] = [];
+  const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints) => {
+    const stream = await getUserMedia(constraints);
+    tracks.push(...stream.getTracks());
+    return stream;
+  };
+  return { tracks, restore: () => (navigator.mediaDevices.getUserMedia = getUserMedia) };
+}
+
 describe('<one-verifier> with a camera', () => {
   it('scans the filmed licence, shows it as a demonstration, and ends every camera track', async () => {
     const el = await fixture<OneVerifier>(html`<one-verifier lang="zh-CN" api="/no-api-here"></one-verifier>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="scan-button"]'), 'the widget renders');
-    const tracks: MediaStreamTrack[] = [];
-    const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-    navigator.mediaDevices.getUserMedia = async (constraints) => {
-      const stream = await getUserMedia(constraints);
-      tracks.push(...stream.getTracks());
-      return stream;
-    };
+    const { tracks, restore } = watchTracks();
     try {
       const verified = oneEvent(el, 'one-verified');
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="scan-button"]')!.click();
@@ -40,20 +46,14 @@ describe('<one-verifier> with a camera', () => {
       expect(tracks.every((t) => t.readyState === 'ended'), 'the camera is released').to.equal(true);
       expect(el.shadowRoot!.querySelector('video')).to.equal(null);
     } finally {
-      navigator.mediaDevices.getUserMedia = getUserMedia;
+      restore();
     }
   });
 
   it('stops on request and when the widget leaves the page', async () => {
     const el = await fixture<OneVerifier>(html`<one-verifier lang="en" api="/no-api-here"></one-verifier>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="scan-button"]'), 'the widget renders');
-    const tracks: MediaStreamTrack[] = [];
-    const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-    navigator.mediaDevices.getUserMedia = async (constraints) => {
-      const stream = await getUserMedia(constraints);
-      tracks.push(...stream.getTracks());
-      return stream;
-    };
+    const { tracks, restore } = watchTracks();
     try {
       const start = el.startScan();
       el.stopScan();
@@ -65,7 +65,7 @@ describe('<one-verifier> with a camera', () => {
       await again;
       expect(tracks.every((t) => t.readyState === 'ended'), 'released when removed').to.equal(true);
     } finally {
-      navigator.mediaDevices.getUserMedia = getUserMedia;
+      restore();
     }
   });
 });
