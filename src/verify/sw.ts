@@ -75,14 +75,18 @@ async function networkFirst(request: Request): Promise<Response> {
     if (response.ok) await cache.put(PAGE, response.clone());
     return response;
   } catch (e) {
-    const cached = await cache.match(PAGE);
+    const cached = await cache.match(PAGE, { ignoreVary: true });
     if (cached) return cached;
     throw e;
   }
 }
 
+/**
+ * The precached files. `ignoreVary`: servers answer `Vary: Origin`, and the page asks for its
+ * module scripts in CORS mode (with an Origin header) while the install step fetched them without.
+ */
 async function cacheFirst(request: Request): Promise<Response> {
-  const cached = await caches.match(request, { cacheName: CACHE });
+  const cached = await caches.match(request, { cacheName: CACHE, ignoreVary: true });
   return cached ?? fetch(request);
 }
 
