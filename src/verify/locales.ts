@@ -1,7 +1,14 @@
-/** The verify page's own strings (namespace `verifyPage`; zh-TW generated from zh-CN): only /v loads them. */
+/**
+ * The verify page's own strings (namespace `verifyPage`; zh-TW generated from zh-CN), one
+ * language at a time: zh-CN comes with the page, en and zh-TW load when shown. Only /v has them.
+ */
+import type { NamespaceLoaders } from '../i18n/instance.js';
 import zhCN from './locales/zh-CN.json';
-import en from './locales/en.json';
-import zhTW from './locales/generated/zh-TW.json';
 
 export const VERIFY_PAGE_NS = 'verifyPage';
-export const verifyPageResources = { 'zh-CN': zhCN, en, 'zh-TW': zhTW } as const;
+
+export const verifyPageLoaders: NamespaceLoaders = {
+  'zh-CN': () => Promise.resolve(zhCN),
+  en: () => import('./locales/en.json'),
+  'zh-TW': () => import('./locales/generated/zh-TW.json'),
+};

@@ -9,11 +9,11 @@
  * so it opens and verifies offline once visited; the verifier itself keeps the trust list and
  * status lists it fetched, with their age.
  */
+// First: the language on the document and the element, before the element is defined.
+import { language } from './page-language.js';
 import '../components/verifier/verifier.js';
-import type { OneVerifier } from '../components/verifier/verifier.component.js';
-import { addNamespace, sharedI18n } from '../i18n/index.js';
-import { pageLanguage } from './language.js';
-import { VERIFY_PAGE_NS, verifyPageResources } from './locales.js';
+import { loadNamespace, newI18n } from '../i18n/instance.js';
+import { VERIFY_PAGE_NS, verifyPageLoaders } from './locales.js';
 
 /** The service worker's address and scope (emitted by the `onelicence-verify-sw` Vite plugin). */
 export const SW_URL = `${import.meta.env.BASE_URL}v-sw.js`;
@@ -21,43 +21,28 @@ export const SW_SCOPE = `${import.meta.env.BASE_URL}v`;
 /** The Trusted Types policy that vouches for the one script URL this page registers. */
 export const TRUSTED_TYPES_POLICY = 'one-verify-page';
 
-const language = pageLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
-const t = addNamespace(sharedI18n(), VERIFY_PAGE_NS, verifyPageResources).getFixedT(language, VERIFY_PAGE_NS);
-
-const byId = <T extends HTMLElement>(id: string): T => {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`v.html has no #${id}`);
-  return el as T;
-};
-
-document.documentElement.lang = language;
-document.title = t('title');
-for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) el.textContent = t(el.dataset.text!);
-
-const verifier = byId<OneVerifier>('verifier');
-verifier.setAttribute('lang', language);
-const another = byId<HTMLButtonElement>('another');
+const verifier = document.querySelector('one-verifier');
+if (!verifier) throw new Error('v.html has no <one-verifier>');
 
 /** A fragment with something in it: the page was opened from a licence's QR code. */
 const hasPayload = () => location.hash.replace(/^#/, '').trim().length > 0;
 
 async function verifyFromAddress(): Promise<void> {
-  another.hidden = !hasPayload();
   if (!hasPayload()) return;
   await customElements.whenDefined('one-verifier');
-  // verify() never throws: bad input of any kind is a verdict the element shows.
-  await verifier.verify(location.href);
+  // verify() never rejects: bad input of any kind is a verdict the element shows.
+  await verifier!.verify(location.href);
 }
-
-another.addEventListener('click', () => {
-  // Back to the bare page: scan, upload or paste the next one.
-  history.pushState(null, '', location.pathname + location.search);
-  another.hidden = true;
-  verifier.clear();
-  verifier.focus();
-});
 window.addEventListener('hashchange', () => void verifyFromAddress());
 void verifyFromAddress();
+
+async function showText(): Promise<void> {
+  const i18n = newI18n(language);
+  await loadNamespace(i18n, VERIFY_PAGE_NS, verifyPageLoaders, language);
+  const t = i18n.getFixedT(language, VERIFY_PAGE_NS);
+  document.title = t('title');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) el.textContent = t(el.dataset.text!);
+}
 
 /** The script URL as a TrustedScriptURL where the page enforces Trusted Types. */
 function swScriptUrl(): string {
@@ -77,10 +62,10 @@ async function registerServiceWorker(): Promise<void> {
   try {
     await navigator.serviceWorker.register(swScriptUrl(), { scope: SW_SCOPE });
     await navigator.serviceWorker.ready;
-    byId('offline-ready').hidden = false;
+    document.getElementById('offline-ready')?.removeAttribute('hidden');
   } catch (e) {
     // The page works without it (only not offline): say why in the console, not to the public.
     console.warn('[verify page] service worker not registered:', e);
   }
 }
-void registerServiceWorker();
+void showText().then(registerServiceWorker);
