@@ -20,12 +20,22 @@ export default defineConfig({
     viewport: { width: 1080, height: 1920 },
     screenshot: 'only-on-failure',
   },
-  webServer: {
-    command: `node scripts/serve.mjs preview --port ${port}`,
-    url: `http://127.0.0.1:${port}/api/v1/health`,
-    reuseExistingServer: false,
-    // A fresh event log for every run: the mock back end starts empty.
-    env: { ONELICENCE_DATA_DIR: join(tmpdir(), `onelicence-e2e-${port}-${Date.now()}`) },
-    timeout: 60000,
-  },
+  webServer: [
+    {
+      command: `node scripts/serve.mjs preview --port ${port}`,
+      url: `http://127.0.0.1:${port}/api/v1/health`,
+      reuseExistingServer: false,
+      // A fresh event log for every run: the mock back end starts empty.
+      env: { ONELICENCE_DATA_DIR: join(tmpdir(), `onelicence-e2e-${port}-${Date.now()}`) },
+      timeout: 60000,
+    },
+    {
+      // The same build under Beijing Dongcheng's rule (seed 004): losing an item voids the licence.
+      command: `node scripts/serve.mjs preview --port ${port + 1}`,
+      url: `http://127.0.0.1:${port + 1}/api/v1/health`,
+      reuseExistingServer: false,
+      env: { ONELICENCE_DATA_DIR: join(tmpdir(), `onelicence-e2e-${port + 1}-${Date.now()}`), ONELICENCE_VOID_ON_ITEM_LOSS: '1' },
+      timeout: 60000,
+    },
+  ],
 });

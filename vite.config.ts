@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { mockApiPlugin } from './src/mock-api/node-host.js';
+import { verifySwPlugin } from './scripts/verify-sw-plugin.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -9,7 +10,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * no inline script or style, and only Lit's own policy may create HTML. (Dev mode leaves it
  * out because Vite's dev client injects code; the end-to-end tests run on the build.)
  */
-export const CONTENT_SECURITY_POLICY = [
+const POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -19,21 +20,30 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'self'",
   "require-trusted-types-for 'script'",
-  'trusted-types lit-html',
-].join('; ');
+];
+export const CONTENT_SECURITY_POLICY = [...POLICY, 'trusted-types lit-html'].join('; ');
+/**
+ * The verify page `/v` also lets the verifier start its decoder worker (policy `one-verifier`)
+ * and the page register its service worker (policy `one-verify-page`).
+ */
+export const VERIFY_PAGE_CSP = [...POLICY, 'trusted-types lit-html one-verifier one-verify-page'].join('; ');
 
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'onelicence-csp',
     apply: 'build',
-    transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    transformIndexHtml: (_html, ctx) => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: /[\\/]v\.html$/.test(ctx.filename) ? VERIFY_PAGE_CSP : CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
     ],
   };
 }
 
 export default defineConfig({
-  plugins: [mockApiPlugin(root), contentSecurityPolicy()],
+  plugins: [mockApiPlugin(root), contentSecurityPolicy(), verifySwPlugin(root)],
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
   build: {
@@ -46,6 +56,8 @@ export default defineConfig({
         kiosk: fileURLToPath(new URL('index.html', import.meta.url)),
         // The officer console (its own page, not part of the kiosk).
         officer: fileURLToPath(new URL('officer.html', import.meta.url)),
+        // The verify page a scanned licence QR opens (/v#<payload>), with its service worker.
+        v: fileURLToPath(new URL('v.html', import.meta.url)),
       },
     },
   },

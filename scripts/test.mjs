@@ -1,6 +1,6 @@
 // `npm test`: every check the project has, in order, on one shared build; ends with a clear
 // count. Stages: generate data → lint (eslint + lit-analyzer) → type-check → unit tests
-// (vitest, Node) → build (+ custom-elements manifest and docs) → component tests
+// (vitest, Node) → build (the app and the widget; + custom-elements manifest and docs) → component tests
 // (@web/test-runner, Chromium) → end-to-end tests (Playwright, built app).
 // A failing stage does not stop the later ones (unless they depend on it), so one run shows
 // everything that is wrong.
@@ -69,7 +69,10 @@ await stage('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', 
   return r ? { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests } : { passed: 0, failed: 1 };
 });
 
-const built = generated && (await stage('build', bin('vite'), ['build', '--logLevel', 'warn']));
+// The app, then the self-hosted widget (dist/widget/, which the end-to-end tests embed).
+const built =
+  generated &&
+  (await stage('build', 'sh', ['-c', `${bin('vite')} build --logLevel warn && ${bin('vite')} build -c vite.widget.config.ts --logLevel warn`]));
 await stage('custom-elements.json and docs/components up to date', 'sh', [
   '-c',
   `${bin('cem')} analyze --config custom-elements-manifest.config.mjs --quiet && ${bin('tsx')} scripts/gen-docs.ts --check`,

@@ -1,8 +1,9 @@
 // Shared helpers for the end-to-end tests on the built app.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { AxeResults } from 'axe-core';
+import type { Call } from '../fixtures/officer-seed.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -32,3 +33,14 @@ export function watchForPageErrors(page: Page): string[] {
 
 /** The navigator's search box, through its shadow root (Playwright pierces open shadow roots). */
 export const searchBox = (page: Page) => page.getByRole('searchbox');
+
+/** The seed's API calls over Playwright's request fixture, against `origin` (default: the test's server). */
+export const requestCall =
+  (request: APIRequestContext, origin = ''): Call =>
+  async (method, path, o = {}) => {
+    const headers: Record<string, string> = { ...o.headers };
+    if (o.token) headers.authorization = `Bearer ${o.token}`;
+    const res = await request.fetch(`${origin}/api${path}`, { method, headers, data: o.raw ? Buffer.from(o.raw) : o.body });
+    const text = await res.text();
+    return { status: res.status(), body: text ? JSON.parse(text) : undefined };
+  };

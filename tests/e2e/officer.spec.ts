@@ -1,21 +1,10 @@
 // The officer console on the built app (/officer.html, under the strict CSP with Trusted Types):
 // an application seeded through the API as a kiosk would send it, then, as the fire
 // department (pudong-fire), a passed inspection finding and the approval of its item.
-import { test, expect, type APIRequestContext } from '@playwright/test';
-import { expectPageAccessible, watchForPageErrors } from './helpers.js';
-import { seedApplication, type Call } from '../fixtures/officer-seed.js';
+import { test, expect } from '@playwright/test';
+import { expectPageAccessible, requestCall, watchForPageErrors } from './helpers.js';
+import { seedApplication } from '../fixtures/officer-seed.js';
 import type { ApplicationView } from '../../src/api/types.js';
-
-/** The seed's calls over Playwright's request fixture (the same server as the page). */
-const requestCall =
-  (request: APIRequestContext): Call =>
-  async (method, path, o = {}) => {
-    const headers: Record<string, string> = { ...o.headers };
-    if (o.token) headers.authorization = `Bearer ${o.token}`;
-    const res = await request.fetch(`/api${path}`, { method, headers, data: o.raw ? Buffer.from(o.raw) : o.body });
-    const text = await res.text();
-    return { status: res.status(), body: text ? JSON.parse(text) : undefined };
-  };
 
 test('as the fire department: record a passed inspection finding and approve the item', async ({ page, request }) => {
   const errors = watchForPageErrors(page);

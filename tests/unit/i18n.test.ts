@@ -11,6 +11,10 @@ import { RECEIPT_NS, receiptResources } from '../../src/components/receipt/local
 import { KIOSK_NS, kioskResources } from '../../src/kiosk/locales.js';
 import { addNamespace } from '../../src/i18n/namespace.js';
 import { FORM_NS, formResources } from '../../src/components/form/locales.js';
+import { VERIFY_PAGE_NS } from '../../src/verify/locales.js';
+import verifyPageZhCN from '../../src/verify/locales/zh-CN.json';
+import verifyPageEn from '../../src/verify/locales/en.json';
+import verifyPageZhTW from '../../src/verify/locales/generated/zh-TW.json';
 import { addFormResources } from '../../src/components/form/i18n.js';
 import { CREDENTIAL_NS, credentialResources } from '../../src/i18n/credential-all.js';
 import { VERIFIER_NS } from '../../src/components/verifier/locales.js';
@@ -24,6 +28,7 @@ import verdictZhTW from '../../src/components/verifier/locales/verdict/generated
 
 const verifierResources = { 'zh-CN': verifierZhCN, en: verifierEn, 'zh-TW': verifierZhTW } as const;
 const verdictResources = { 'zh-CN': verdictZhCN, en: verdictEn, 'zh-TW': verdictZhTW } as const;
+const verifyPageResources = { 'zh-CN': verifyPageZhCN, en: verifyPageEn, 'zh-TW': verifyPageZhTW } as const;
 import { root } from './helpers/data.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -53,6 +58,7 @@ const bundles = [
   { ns: CREDENTIAL_NS, flat: flatAll(credentialResources), traditional: ['outcome.NOT_GENUINE', '許可證'] },
   { ns: VERIFIER_NS, flat: flatAll(verifierResources), traditional: ['title', '許可證'] },
   { ns: VERDICT_NS, flat: flatAll(verdictResources), traditional: ['verdict.notGenuine', '許可證'] },
+  { ns: VERIFY_PAGE_NS, flat: flatAll(verifyPageResources), traditional: ['heading', '綜合許可證核驗'] },
 ] as const;
 /** The namespaces of their own, with the sources that use them (and no other namespace's literal keys). */
 const namespaced = [
@@ -141,6 +147,7 @@ describe('i18n runtime', () => {
     addNamespace(i18n, CREDENTIAL_NS, credentialResources);
     addNamespace(i18n, VERIFIER_NS, verifierResources);
     addNamespace(i18n, VERDICT_NS, verdictResources);
+    addNamespace(i18n, VERIFY_PAGE_NS, verifyPageResources);
     const missing: string[] = [];
     const off = onMissingKey((_l, key) => missing.push(key));
     for (const { ns, flat } of bundles) for (const key of baseKeys(flat['zh-CN']!.keys())) i18n.t(key, { count: 2, ns });
