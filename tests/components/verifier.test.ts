@@ -173,7 +173,9 @@ describe('<one-verifier>', () => {
     expect(v.hasAttribute('data-demo')).to.equal(true);
     expect(v.hasAttribute('data-void')).to.equal(false);
     expect(root(el).querySelector('[part~="banner"]')!.getAttribute('data-tone'), 'never the plain genuine tone').to.equal('demo');
-    expect(text(v)).to.include(zhCN.verdict.demoTitle).and.include(credentialZh.demo).and.include(face.holder).and.include(face.uscc);
+    const headline = text(root(el).querySelector('[part~="banner"] h2')!).trim();
+    expect(headline, 'the headline says demonstration, not genuine').to.equal(zhCN.verdict.demoTitle);
+    expect(text(v)).to.include(credentialZh.reason.ISSUER_DEMO).and.include(credentialZh.demo).and.include(face.holder).and.include(face.uscc);
     expect(text(v)).to.include(namesZh.permits['1']!.name);
     const items = [...root(el).querySelectorAll<HTMLElement>('[part~="item"]')];
     expect(items.map((i) => i.dataset['state'])).to.deep.equal(face.items.map(() => 'valid'));

@@ -57,7 +57,10 @@ export interface Evaluation {
   checklist?: Checklist;
 }
 
-/** The verdict's tone: never 'ok' for a demonstration licence. */
+/**
+ * The verdict's tone: never 'ok' for a demonstration licence, whose headline says it is one
+ * (its signature checks out, but the DEMO key is public, so it proves nothing).
+ */
 function verdictTone(v: Verdict): Tone | 'demo' {
   if (v.outcome === 'NOT_GENUINE' || v.outcome === 'NOT_IN_FORCE') return 'bad';
   if (v.outcome === 'ERROR') return 'unknown';
@@ -213,8 +216,8 @@ export class VerdictView implements ReactiveController {
       <div part="banner" class="banner" data-tone=${tone}>
         ${icon(tone === 'demo' ? 'warn' : tone)}
         <div>
-          ${v.demo ? html`<p class="tag">${t('verdict.demoTitle')}</p>` : nothing}
-          <h2 id="${uid}-verdict" tabindex="-1">${voided ? t('verdict.voidTitle') : c(`outcome.${v.outcome}`)}</h2>
+          <h2 id="${uid}-verdict" tabindex="-1">${voided ? t('verdict.voidTitle') : tone === 'demo' ? t('verdict.demoTitle') : c(`outcome.${v.outcome}`)}</h2>
+          ${tone === 'demo' ? html`<p><strong>${c('reason.ISSUER_DEMO')}</strong></p>` : nothing}
           <p>${c(`reason.${reason}`)}</p>
         </div>
       </div>

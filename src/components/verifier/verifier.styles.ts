@@ -43,6 +43,11 @@ export const styles = css`
     --_warn-bg: #fff4d6;
     --_bad-bg: #fde8e8;
     --_target: var(--one-target-size, 48px);
+    /* px, not the shared tokens' rem: a host page's root font size must not shrink or swell the widget. */
+    --_size: var(--one-font-size, 16px);
+    --_size-lg: var(--one-font-size-large, 20px);
+    --_size-xl: var(--one-font-size-xlarge, 26px);
+    --_size-sm: var(--one-font-size-small, 14px);
   }
   :host([hidden]) {
     display: none !important;
@@ -64,7 +69,7 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     gap: calc(var(--_space) * 2);
-    max-width: 44rem;
+    max-width: 44em;
     padding: calc(var(--_space) * 2);
     color: var(--_text);
     background: var(--_bg);
@@ -109,7 +114,7 @@ export const styles = css`
     gap: var(--_space);
   }
   .ways > * {
-    flex: 1 1 14rem;
+    flex: 1 1 14em;
   }
   .button-like.secondary {
     color: var(--_primary);
@@ -157,7 +162,7 @@ export const styles = css`
   input[type='text'],
   select,
   textarea {
-    flex: 1 1 14rem;
+    flex: 1 1 14em;
     min-height: var(--_target);
     padding: 0 var(--_space);
     font: inherit;
@@ -215,7 +220,7 @@ export const styles = css`
   }
   input[type='range'] {
     min-height: var(--_target);
-    min-width: 10rem;
+    min-width: 10em;
   }
   .message:empty {
     display: none;
@@ -242,6 +247,12 @@ export const styles = css`
   }
   .banner h2 {
     color: inherit;
+  }
+  /* Focus moves to the headline so screen readers read the verdict; no ring for that move. */
+  .banner h2:focus:not(:focus-visible),
+  .banner h2[tabindex='-1']:focus {
+    outline: none;
+    box-shadow: none;
   }
   .banner p {
     color: var(--_text);
@@ -271,14 +282,6 @@ export const styles = css`
     color: var(--_muted);
     background: var(--_surface);
   }
-  .tag {
-    display: inline-block;
-    padding: 0 0.5em;
-    font-weight: 700;
-    border: 2px solid currentColor;
-    border-radius: 4px;
-    color: var(--_warn);
-  }
   .note {
     padding: var(--_space) calc(var(--_space) * 1.5);
     border-left: 6px solid currentColor;
@@ -293,7 +296,7 @@ export const styles = css`
   }
   .fields {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(15em, 1fr));
     gap: var(--_space) calc(var(--_space) * 2);
     margin: 0;
   }
@@ -398,6 +401,6 @@ export const styles = css`
     gap: var(--_space);
   }
   .actions > button {
-    flex: 1 1 14rem;
+    flex: 1 1 14em;
   }
 `;
