@@ -9,7 +9,7 @@
 import type { Language } from '../core/catalogue/types.js';
 import type { Notice } from '../core/rules/notice.js';
 import type { AnswerValue, Answers } from '../core/rules/types.js';
-import type { ApplicationView } from '../api/types.js';
+import type { ApplicationView, RatingView } from '../api/types.js';
 import type { Verdict } from '../core/credential/verify.js';
 
 /** `one-industry-select`: the citizen confirmed what their business does. */
@@ -76,6 +76,11 @@ export interface VerifiedDetail {
   source: 'camera' | 'image' | 'text';
 }
 
+/** `one-rated`: `<one-rating>`'s rating (好差评) was recorded by the API. */
+export interface RatedDetail {
+  rating: RatingView;
+}
+
 /** Every `one-*` event and its `detail` type. Add new domain events here, nowhere else. */
 export interface OneEventMap {
   'one-industry-select': CustomEvent<IndustrySelectDetail>;
@@ -85,6 +90,7 @@ export interface OneEventMap {
   'one-request-reset': CustomEvent<RequestResetDetail>;
   'one-submitted': CustomEvent<SubmittedDetail>;
   'one-verified': CustomEvent<VerifiedDetail>;
+  'one-rated': CustomEvent<RatedDetail>;
 }
 
 export type OneEventName = keyof OneEventMap;

@@ -8,6 +8,7 @@
  */
 import { isLanguage, DEFAULT_LANGUAGE, type Language } from '../i18n/index.js';
 import type { IndustrySelectDetail } from '../components/events.js';
+import { clearRatingDrafts } from '../components/rating/draft.js';
 import type { AnswerValue, Answers } from '../core/rules/types.js';
 
 /**
@@ -111,8 +112,12 @@ export function loadSession(storage: Storage | undefined = globalThis.sessionSto
   }
 }
 
-/** Forgets this person's session (the kiosk's wipe): the next person starts clean. */
+/**
+ * Forgets this person's session (the kiosk's wipe): the next person starts clean. Unsent
+ * ratings (好差评, `<one-rating>`'s drafts) go with it.
+ */
 export function clearSession(storage: Storage | undefined = globalThis.sessionStorage): void {
+  clearRatingDrafts(storage);
   try {
     storage?.removeItem(KEY);
   } catch {

@@ -8,6 +8,7 @@ import { addApiMessages, apiResources, API_NAMESPACE, problemMessage } from '../
 import { OFFICER_NS, officerResources } from '../../src/officer/locales.js';
 import { addOfficerResources } from '../../src/officer/i18n.js';
 import { RECEIPT_NS, receiptResources } from '../../src/components/receipt/locales.js';
+import { RATING_NS, ratingResources } from '../../src/components/rating/locales.js';
 import { KIOSK_NS, kioskResources } from '../../src/kiosk/locales.js';
 import { addNamespace } from '../../src/i18n/namespace.js';
 import { FORM_NS, formResources } from '../../src/components/form/locales.js';
@@ -53,6 +54,7 @@ const bundles = [
   { ns: API_NAMESPACE, flat: flatAll(apiResources), traditional: ['errors.noItemsLeft', '許可證'] },
   { ns: OFFICER_NS, flat: flatAll(officerResources), traditional: ['title', '業證'] },
   { ns: RECEIPT_NS, flat: flatAll(receiptResources), traditional: ['licenceIssued', '許可證'] },
+  { ns: RATING_NS, flat: flatAll(ratingResources), traditional: ['sent.awaitingResponse', '關部門'] },
   { ns: FORM_NS, flat: flatAll(formResources), traditional: ['materials.commitment.warningTitle', '虛假承諾'] },
   { ns: KIOSK_NS, flat: flatAll(kioskResources), traditional: ['apply', '申請表'] },
   { ns: CREDENTIAL_NS, flat: flatAll(credentialResources), traditional: ['outcome.NOT_GENUINE', '許可證'] },
@@ -64,6 +66,7 @@ const bundles = [
 const namespaced = [
   { ns: OFFICER_NS, resources: officerResources, dirs: ['src/officer'] },
   { ns: RECEIPT_NS, resources: receiptResources, dirs: ['src/components/receipt'] },
+  { ns: RATING_NS, resources: ratingResources, dirs: ['src/components/rating'] },
   { ns: FORM_NS, resources: formResources, dirs: ['src/components/form'] },
   { ns: VERIFIER_NS, resources: verifierResources, dirs: ['src/components/verifier/verifier.component.ts'] },
   { ns: VERDICT_NS, resources: verdictResources, dirs: ['src/components/verifier/verdict-view.ts'] },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clearSession, emptySession, loadSession, saveSession } from '../../src/kiosk/session.js';
+import { loadRatingDraft, saveRatingDraft } from '../../src/components/rating/draft.js';
 
 class MemoryStorage implements Storage {
   private map = new Map<string, string>();
@@ -106,5 +107,25 @@ describe('kiosk session storage', () => {
     clearSession(s);
     expect(s.length).toBe(0);
     expect(loadSession(s).answers).toEqual({});
+  });
+
+  it('forgets the unsent ratings (好差评 drafts) on clearSession, and nothing else of the tab', () => {
+    const s = new MemoryStorage();
+    saveRatingDraft('A1', { score: 1, comment: 'rude-unique-1' }, s);
+    saveRatingDraft('A2', { comment: 'rude-unique-2' }, s);
+    s.setItem('other.app', 'kept');
+    expect(loadRatingDraft('A1', s)).toEqual({ score: 1, comment: 'rude-unique-1' });
+    clearSession(s);
+    expect(s.length).toBe(1);
+    expect(s.getItem('other.app')).toBe('kept');
+    expect(loadRatingDraft('A1', s)).toEqual({ comment: '' });
+  });
+
+  it('drops a rating draft that is not shaped like one', () => {
+    const s = new MemoryStorage();
+    s.setItem('onelicence.rating.A1', JSON.stringify({ score: 9, comment: 42 }));
+    expect(loadRatingDraft('A1', s)).toEqual({ comment: '' });
+    s.setItem('onelicence.rating.A1', '{not json');
+    expect(loadRatingDraft('A1', s)).toEqual({ comment: '' });
   });
 });

@@ -6,6 +6,7 @@ import { NamespaceText } from '../../i18n/namespace.js';
 import { oneEvent } from '../events.js';
 import { buttons } from '../shared/buttons.js';
 import { documentPage } from '../shared/document.js';
+import { facts } from '../shared/facts.js';
 import { tokens } from '../shared/tokens.js';
 import { RECEIPT_NS, receiptResources } from './locales.js';
 import { styles } from './receipt.styles.js';
@@ -32,7 +33,7 @@ import { styles } from './receipt.styles.js';
  * @cssproperty --one-target-size - Minimum size of the buttons.
  */
 export class OneReceipt extends LitElement {
-  static override styles = [tokens, documentPage, buttons, styles];
+  static override styles = [tokens, documentPage, buttons, facts, styles];
 
   /** The accepted application (`createApplication`'s `application`). */
   @property({ attribute: false }) application?: ApplicationView;

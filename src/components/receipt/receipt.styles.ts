@@ -1,26 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  .facts {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
-    gap: var(--_space);
-    margin: calc(var(--_space) * 2) 0;
-  }
-  .facts div {
-    padding: var(--_space);
-    background: var(--_surface);
-    border-radius: var(--_radius);
-  }
-  dt {
-    color: var(--_muted);
-    font-size: var(--_size-sm);
-  }
-  dd {
-    margin: 0;
-    font-size: var(--_size-lg);
-    overflow-wrap: anywhere;
-  }
   .number dd {
     font-size: var(--_size-xl);
     font-weight: 700;

@@ -1,0 +1,74 @@
+/**
+ * The unsent rating (好差评) of one application, kept in sessionStorage so nothing typed is lost
+ * on a network or server problem or a reload. Keys start with {@link RATING_DRAFT_PREFIX}; the
+ * kiosk's wipe removes them all ({@link clearRatingDrafts}), so a draft never reaches the next
+ * person. Anything unreadable is dropped, never trusted; a storage failure (full, disabled) only
+ * loses the backup, never what is on screen.
+ */
+import type { RatingRequest } from '../../api/types.js';
+
+export const RATING_DRAFT_PREFIX = 'onelicence.rating.';
+/** The API's limit on the comment (characters). */
+export const COMMENT_MAX = 500;
+
+export type Score = RatingRequest['score'];
+export const isScore = (v: unknown): v is Score => v === 1 || v === 2 || v === 3 || v === 4 || v === 5;
+
+export interface RatingDraft {
+  score?: Score;
+  comment: string;
+}
+
+const session = (): Storage | undefined => {
+  try {
+    return globalThis.sessionStorage;
+  } catch {
+    return undefined;
+  }
+};
+
+export function loadRatingDraft(subject: string, storage: Storage | undefined = session()): RatingDraft {
+  try {
+    const raw: unknown = JSON.parse(storage?.getItem(RATING_DRAFT_PREFIX + subject) ?? 'null');
+    if (!raw || typeof raw !== 'object') return { comment: '' };
+    const r = raw as Record<string, unknown>;
+    return {
+      ...(isScore(r.score) ? { score: r.score } : {}),
+      comment: typeof r.comment === 'string' ? r.comment.slice(0, COMMENT_MAX) : '',
+    };
+  } catch {
+    return { comment: '' };
+  }
+}
+
+export function saveRatingDraft(subject: string, draft: RatingDraft, storage: Storage | undefined = session()): void {
+  try {
+    storage?.setItem(RATING_DRAFT_PREFIX + subject, JSON.stringify(draft));
+  } catch {
+    // Storage full or disabled: the draft stays on screen, it just won't survive a reload.
+  }
+}
+
+/** Forgets the draft of one application (once its rating is recorded). */
+export function clearRatingDraft(subject: string, storage: Storage | undefined = session()): void {
+  try {
+    storage?.removeItem(RATING_DRAFT_PREFIX + subject);
+  } catch {
+    // Storage disabled: nothing was kept.
+  }
+}
+
+/** Forgets every unsent rating on this device's session storage (the kiosk's wipe). */
+export function clearRatingDrafts(storage: Storage | undefined = session()): void {
+  try {
+    if (!storage) return;
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const k = storage.key(i);
+      if (k?.startsWith(RATING_DRAFT_PREFIX)) keys.push(k);
+    }
+    for (const k of keys) storage.removeItem(k);
+  } catch {
+    // Storage disabled: nothing was kept.
+  }
+}
