@@ -258,7 +258,8 @@ export class OneKioskApp extends LitElement {
   private showIdle(secondsLeft: number): void {
     const first = this.idleLeft === undefined;
     this.idleLeft = secondsLeft;
-    if (first || announceAt(secondsLeft)) this.idleSpoken = this.kiosk.t('idle.announce', { count: secondsLeft });
+    const k = this.kiosk.t;
+    if (first || announceAt(secondsLeft)) this.idleSpoken = k('idle.announce', { count: secondsLeft });
   }
 
   /** Whether this session holds anything of the person's: the home screen untouched holds nothing. */
