@@ -6,9 +6,17 @@
  * session untouched (a bad link gets a clear message and changes nothing). It owns the page-wide
  * settings (language, elder mode), provides the API client and the i18n instance to the
  * components, and keeps the session through a reload.
+ *
+ * Idle (WCAG 2.2.1): once someone has something to lose (a choice made, a setting changed, a
+ * field typed in), a quiet spell of `idle-seconds` (default 120) brings a warning that counts down
+ * `idle-warning-seconds` (default 30) with an "I need more time" button; when it runs out the
+ * session is wiped ({@link OneKioskApp.wipe}) and the home screen returns. For tests (and staff
+ * checking a kiosk) the `?idle=` and `?idle-warning=` URL parameters, in seconds, may shorten —
+ * never lengthen — both. The timer holds while the print dialog is up.
  */
 import { LitElement, html, css, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { apiContext } from '../api/context.js';
@@ -35,6 +43,7 @@ import '../components/questionnaire/questionnaire.js';
 import '../components/notice/notice.js';
 import { answerMap, clearSession, emptySession, loadSession, saveSession, type KioskSession } from './session.js';
 import { KIOSK_NS, kioskResources } from './locales.js';
+import { IdleTimer, announceAt, idleSettings } from './idle.js';
 
 /**
  * The one form and the receipt load on demand (with their strings): a person who only reads a
@@ -45,6 +54,9 @@ const loadApplySteps = () => Promise.all([import('../components/form/form.js'), 
 const loadDraftStore = () => import('../components/form/draft-store.js');
 /** `#resume=<code>`: a saved application (保存并稍后继续) opened from its QR code or link. */
 const RESUME = /^#resume=([A-Za-z0-9-]{1,40})$/;
+
+/** What counts as someone at the kiosk (pointer, touch, keys, typing, scrolling). */
+const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
 
 type SharedView = { notice: Notice; versionThen: string; dropped: number } | { error: string };
 
@@ -151,6 +163,36 @@ export class OneKioskApp extends LitElement {
         padding: 0 var(--_space);
         border-left: 4px solid var(--_primary);
       }
+      dialog.idle {
+        max-width: min(40rem, calc(100vw - 2rem));
+        border: 4px solid var(--_primary);
+        border-radius: var(--_radius);
+        padding: calc(var(--_space) * 3);
+        background: var(--_bg);
+        color: var(--_text);
+        text-align: center;
+      }
+      dialog.idle::backdrop {
+        background: rgb(0 0 0 / 0.6);
+      }
+      .countdown {
+        margin: calc(var(--_space) * 2) 0;
+        font-size: calc(var(--_size-xl) * 2);
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+        color: var(--_primary);
+      }
+      .countdown .label {
+        display: block;
+        font-size: var(--_size);
+        font-weight: 400;
+        color: var(--_muted);
+      }
+      dialog.idle .primary {
+        width: 100%;
+        min-height: calc(var(--_target) * 1.5);
+        font-size: var(--_size-xl);
+      }
       @media print {
         :host {
           background: none;
@@ -189,6 +231,69 @@ export class OneKioskApp extends LitElement {
   /** A resume code from the address, being opened (or why it could not be). */
   @state() private resuming?: { code: string; error?: string };
   private readonly api = createApiClient(new URL('/api', location.href).href);
+
+  /** Seconds of quiet before the idle warning (default 120). */
+  @property({ type: Number, attribute: 'idle-seconds' }) idleSeconds?: number;
+  /** Seconds the idle warning counts down before the wipe (default 30). */
+  @property({ type: Number, attribute: 'idle-warning-seconds' }) idleWarningSeconds?: number;
+  /** Seconds left on the idle warning while it is up. */
+  @state() private idleLeft?: number;
+  /** What the warning's polite live region last said (at tens and at five, not every second). */
+  @state() private idleSpoken = '';
+  @query('dialog.idle') private idleDialog?: HTMLDialogElement;
+  /** Something was typed or chosen since the last wipe (the session alone does not show it all). */
+  private dirty = false;
+  private readonly idle = new IdleTimer(this.idleConfig(), {
+    onWarn: (s) => this.showIdle(s),
+    onTick: (s) => this.showIdle(s),
+    onExpire: () => void this.wipe(),
+    onCancel: () => (this.idleLeft = undefined),
+  });
+
+  private idleConfig() {
+    const params = new URLSearchParams(location.search);
+    return idleSettings({ idleSeconds: this.idleSeconds, warningSeconds: this.idleWarningSeconds }, { idle: params.get('idle'), warning: params.get('idle-warning') });
+  }
+
+  private showIdle(secondsLeft: number): void {
+    const first = this.idleLeft === undefined;
+    this.idleLeft = secondsLeft;
+    const k = this.kiosk.t;
+    if (first || announceAt(secondsLeft)) this.idleSpoken = k('idle.announce', { count: secondsLeft });
+  }
+
+  /** Whether this session holds anything of the person's: the home screen untouched holds nothing. */
+  private hasPersonalState(): boolean {
+    const s = this.session;
+    return (
+      this.dirty ||
+      s.confirmed ||
+      s.elder ||
+      s.language !== DEFAULT_LANGUAGE ||
+      s.selection.industries.length > 0 ||
+      s.selection.general.length > 0 ||
+      s.selection.generalUnclassified === true ||
+      Object.keys(s.answers).length > 0 ||
+      s.receipt !== undefined ||
+      this.shared.ok ||
+      this.shared.error !== 'not-shared' ||
+      this.resuming !== undefined
+    );
+  }
+
+  /** A touch, a key, an input anywhere: the idle period restarts (or starts, once there is something to wipe). */
+  private readonly onActivity = (e: Event) => {
+    if (e.type === 'input') this.dirty = true;
+    this.armIdle();
+  };
+
+  private armIdle(): void {
+    if (this.idle.phase === 'stopped' && this.hasPersonalState()) this.idle.start();
+    else this.idle.activity();
+  }
+
+  private readonly onBeforePrint = () => this.idle.pause();
+  private readonly onAfterPrint = () => this.idle.resume();
 
   constructor() {
     super();
@@ -233,12 +338,25 @@ export class OneKioskApp extends LitElement {
     if (!document.adoptedStyleSheets.includes(themeSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, themeSheet];
     void this.i18n.i18n.changeLanguage(this.session.language);
     this.applyPageSettings();
+    for (const type of ACTIVITY) window.addEventListener(type, this.onActivity, { capture: true, passive: true });
+    window.addEventListener('beforeprint', this.onBeforePrint);
+    window.addEventListener('afterprint', this.onAfterPrint);
+    this.idle.configure(this.idleConfig());
+    this.armIdle();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
     window.removeEventListener('hashchange', this.onResumeHash);
+    for (const type of ACTIVITY) window.removeEventListener(type, this.onActivity, { capture: true });
+    window.removeEventListener('beforeprint', this.onBeforePrint);
+    window.removeEventListener('afterprint', this.onAfterPrint);
+    this.idle.stop();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('idleSeconds') || changed.has('idleWarningSeconds')) this.idle.configure(this.idleConfig());
   }
 
   /** `#resume=<code>`: read the code, drop it from the address (and the history), open the draft. */
@@ -279,11 +397,20 @@ export class OneKioskApp extends LitElement {
   }
 
   /**
-   * The person is done (or starts over): forget everything of this session — the page's state,
-   * the stored session, every form draft on this device — and begin afresh (DESIGN §7).
+   * The person is done (or starts over, or walked away: the idle wipe): forget everything of this
+   * session — the page's state (every component on the page is made anew, see `keyed` in
+   * render), the stored session, every form draft on this device, a shared notice left open, the
+   * language and elder mode — and begin afresh at the home screen (DESIGN §7).
    */
   private async wipe(): Promise<void> {
+    this.idle.stop();
+    this.idleLeft = undefined;
+    this.idleSpoken = '';
+    this.dirty = false;
+    if (this.shared.ok || this.shared.error !== 'not-shared') this.closeShared();
     clearSession();
+    // Let the form's queued draft writes land first, so none can outlive the clearing.
+    await this.renderRoot.querySelector<OneForm>('one-form')?.draftWritten;
     const { clearFormDrafts } = await loadDraftStore();
     await clearFormDrafts();
     this.notice = undefined;
@@ -302,6 +429,9 @@ export class OneKioskApp extends LitElement {
   };
 
   protected override updated(): void {
+    const dialog = this.idleDialog;
+    if (dialog && this.idleLeft !== undefined && !dialog.open) dialog.showModal();
+    else if (dialog?.open && this.idleLeft === undefined) dialog.close();
     if (!this.toTop || this.data.status !== TaskStatus.COMPLETE) return;
     this.toTop = false;
     if (this.shared.ok || this.shared.error !== 'not-shared') window.scrollTo(0, 0);
@@ -318,6 +448,7 @@ export class OneKioskApp extends LitElement {
     this.session = { ...this.session, ...patch };
     saveSession(this.session);
     this.applyPageSettings();
+    this.armIdle();
   }
 
   private applyPageSettings(): void {
@@ -368,7 +499,7 @@ export class OneKioskApp extends LitElement {
         </div>
       </header>
       <main id="main" tabindex="-1">
-        ${this.data.render({
+        ${keyed(this.session.id, this.data.render({
           pending: () => html`<p class="panel" role="status">${t('app.loading')}</p>`,
           error: (e) => html`<div class="panel" role="alert">
             ${e instanceof ApiError && e.problem.messageKey ? html`<p>${t(e.problem.messageKey)}</p>` : nothing}
@@ -387,9 +518,37 @@ export class OneKioskApp extends LitElement {
                   @change=${this.onSelectionChange}
                   @one-industry-select=${this.onSelect}
                 ></one-industry-navigator>`,
-        })}
+        }))}
       </main>
+      ${this.renderIdle()}
     `;
+  }
+
+  /** The idle warning: a modal dialog with the countdown on screen and a big "more time" button. */
+  private renderIdle() {
+    const k = this.kiosk.t;
+    const left = this.idleLeft ?? 0;
+    return html`<dialog
+      class="idle"
+      aria-labelledby="idle-title"
+      aria-describedby="idle-body"
+      @cancel=${(e: Event) => {
+        // Escape is a simple action too: it asks for more time, it never wipes.
+        e.preventDefault();
+        this.idle.moreTime();
+      }}
+    >
+      ${this.idleLeft === undefined
+        ? nothing
+        : html`<h2 id="idle-title">${k('idle.title')}</h2>
+            <p id="idle-body">${k('idle.body')}</p>
+            <p class="countdown" aria-hidden="true">
+              <span class="label">${k('idle.countdownLabel')}</span>
+              <span part="idle-countdown">${k('idle.seconds', { count: left })}</span>
+            </p>
+            <button class="primary" type="button" autofocus @click=${() => this.idle.moreTime()}>${k('idle.moreTime')}</button>`}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.idleSpoken}</p>
+    </dialog>`;
   }
 
   private renderStep(catalogue: Catalogue) {
