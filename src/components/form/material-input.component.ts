@@ -16,6 +16,7 @@ import type { MaterialChoice, MaterialProblem } from './material-types.js';
 import { FormText } from './i18n.js';
 import { materialsShared } from './materials.styles.js';
 import { styles } from './material-input.styles.js';
+import { readableSize } from '../shared/file-size.js';
 
 type Mode = 'upload' | 'camera' | 'commitment' | 'later';
 /** A message to show, kept as its key so it follows a language change. */
@@ -25,7 +26,6 @@ interface Message {
 }
 
 const ACCEPT = [...UPLOAD_TYPES, '.pdf', '.jpg', '.jpeg', '.png'].join(',');
-const MB = 1024 * 1024;
 
 /** A file's name as it may be shown and kept: no control or bidi-override characters, not too long. */
 export function cleanFileName(name: string): string {
@@ -195,12 +195,10 @@ export class OneMaterialInput extends LitElement {
     if (file) void this.send(file, cleanFileName(file.name));
   }
 
-  /** A size as people read it: MB with one decimal (rounded up, so too large never reads as 1.0), else KB. */
+  /** A size as people read it (rounded up, so too large never reads as 1.0 MB). */
   private size(bytes: number): string {
-    const format = (n: number, digits: number) => new Intl.NumberFormat(this.text.language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
-    return bytes >= MB
-      ? this.text.t('materials.sizeMb', { size: format(Math.ceil((bytes / MB) * 10) / 10, 1) })
-      : this.text.t('materials.sizeKb', { size: format(Math.max(1, Math.ceil(bytes / 1024)), 0) });
+    const { unit, size } = readableSize(bytes, this.text.language);
+    return this.text.t(unit === 'mb' ? 'materials.sizeMb' : 'materials.sizeKb', { size });
   }
 
   /** Checks a file (size, then type by its first bytes) and uploads it; true when it was uploaded. */

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { apiContext } from '../../api/context.js';
-import { ApiError, rate, type ApiClient } from '../../api/client.js';
+import { ApiError, rate } from '../../api/client.js';
 import type { RatingRequest, RatingView } from '../../api/types.js';
 import { addApiMessages, problemMessage } from '../../i18n/api.js';
 import { NamespaceText } from '../../i18n/namespace.js';
@@ -62,22 +62,13 @@ export class OneRating extends LitElement {
   @state() private sendError = '';
   @state() private rating?: RatingView;
 
-  private api?: ApiClient;
+  /** The API client from context (`apiContext`). */
+  private readonly api = new ContextConsumer(this, { context: apiContext, subscribe: true });
   private readonly text = new NamespaceText(this, RATING_NS, ratingResources);
   private readonly uid = `rating-${Math.random().toString(36).slice(2, 10)}`;
   /** What to focus after the next render. */
   private focusAfter?: string;
 
-  constructor() {
-    super();
-    new ContextConsumer(this, {
-      context: apiContext,
-      subscribe: true,
-      callback: (api) => {
-        this.api = api;
-      },
-    });
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('subject')) {
@@ -128,7 +119,8 @@ export class OneRating extends LitElement {
       this.focusAfter = 'textarea';
       return;
     }
-    if (!this.api) {
+    const api = this.api.value;
+    if (!api) {
       this.problem = 'send';
       this.sendError = this.text.t('noService');
       this.focusAfter = '[part="problem"]';
@@ -138,7 +130,7 @@ export class OneRating extends LitElement {
     this.sending = true;
     this.problem = undefined;
     try {
-      const rating = await rate(this.api, request, this.token);
+      const rating = await rate(api, request, this.token);
       clearRatingDraft(this.subject);
       this.rating = rating;
       this.focusAfter = '[part="receipt"] h2';

@@ -13,6 +13,7 @@ import { CHECKS, type ReasonCode } from '../../core/credential/reasons.js';
 import { formatDay, formatInstant, icon, INTL_LOCALE, TONE, type Tone } from '../shared/licence-look.js';
 import { VerifierSources } from './sources.js';
 import { loadChecklists, loadNames, type ChecklistItem, type VerifierNames } from './data.js';
+import { REPORT_REASONS } from '../../api/types.js';
 import zhCN from './locales/verdict/zh-CN.json';
 
 export const VERDICT_NS = 'verifier-verdict';
@@ -25,7 +26,6 @@ const loaders = {
 /** The longest report description the API accepts (src/mock-api: 5–1000 characters). */
 const REPORT_MAX = 1000;
 const REPORT_MIN = 5;
-const REPORT_REASONS = ['forged', 'mismatch', 'notDisplayed', 'outOfScope', 'other'] as const;
 
 /** The reasons that mean the comprehensive licence as a whole is void (seed 004, or its own state). */
 const VOID_REASONS: readonly ReasonCode[] = ['ITEM_LOSS_VOIDS_LICENCE', 'LICENCE_REVOKED', 'LICENCE_REVOKED_PENALTY', 'LICENCE_CANCELLED'];

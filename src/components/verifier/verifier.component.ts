@@ -8,13 +8,13 @@ import { tokens } from '../shared/tokens.js';
 import { buttons } from '../shared/buttons.js';
 import { iconStyles } from '../shared/licence-look.js';
 import { VERIFIER_NS, verifierLoaders } from './locales.js';
+import { MAX_IMAGE_BYTES } from './scanner/limits.js';
+import { readableSize } from '../shared/file-size.js';
 import type * as View from './verdict-view.js';
 import type * as Scanner from './scanner/index.js';
 import type { CameraInfo, CameraScanner, Decoder } from './scanner/index.js';
 import { styles } from './verifier.styles.js';
 
-/** The largest image accepted (a phone photo is well under; the scanner downscales it). */
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 export type VerifierMode = 'public' | 'inspector';
 export type VerifierTheme = 'light' | 'dark' | 'auto';
 
@@ -23,7 +23,6 @@ type Message = { key: string; options?: TOptions; tone: 'info' | 'error' };
 type ScannerModule = typeof Scanner;
 type ViewModule = typeof View;
 
-const formatBytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 let instances = 0;
 
@@ -323,7 +322,7 @@ export class OneVerifier extends LitElement {
     this.reset();
     // Checked before anything loads or is read: a 10 MB file or a document costs nothing.
     if (file.size > MAX_IMAGE_BYTES) {
-      this.message = { key: 'image.tooLarge', options: { size: formatBytes(file.size) }, tone: 'error' };
+      this.message = { key: 'image.tooLarge', options: { size: this.t('sizeMb', { size: readableSize(file.size, this.language).size }) }, tone: 'error' };
       return undefined;
     }
     if (file.type && !file.type.startsWith('image/')) {
@@ -347,7 +346,7 @@ export class OneVerifier extends LitElement {
     if (run !== this.run) return undefined;
     this.busy = false;
     if (!result.ok) {
-      this.message = { key: `image.${result.code}`, options: { size: formatBytes(file.size) }, tone: 'error' };
+      this.message = { key: `image.${result.code}`, options: { size: this.t('sizeMb', { size: readableSize(file.size, this.language).size }) }, tone: 'error' };
       return undefined;
     }
     if (result.text === null) {

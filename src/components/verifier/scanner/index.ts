@@ -25,10 +25,9 @@ export interface Decoder {
 
 export type ImageResult = { ok: true; text: string | null } | { ok: false; code: 'notImage' | 'tooLarge' | 'unreadable' };
 
-/** Image files larger than this are refused (`tooLarge`). */
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-/** Images are decoded at most this many pixels on their longer side (a phone photo is shrunk first). */
-export const MAX_IMAGE_SIDE = 2048;
+import { MAX_IMAGE_BYTES, MAX_IMAGE_SIDE } from './limits.js';
+
+export { MAX_IMAGE_BYTES, MAX_IMAGE_SIDE };
 
 interface NativeDetector {
   detect(image: ImageBitmapSource): Promise<Array<{ format: string; rawValue: string }>>;
