@@ -290,6 +290,11 @@ function generateLocales(): void {
   // console's own namespace, the receipt's, the one form's (namespace `form`), the licence checks'
   // (namespace `credential`), the verifier's and the verify page's: each a bundle of its own.
   const dirs = ['src/i18n/locales', 'src/i18n/locales/api', 'src/i18n/locales/credential', 'src/officer/locales', 'src/components/receipt/locales', 'src/components/rating/locales', 'src/components/form/locales', 'src/components/verifier/locales', 'src/components/verifier/locales/verdict', 'src/kiosk/locales', 'src/verify/locales'];
+  // Each kiosk journey's own namespace (src/kiosk/journeys/<id>/locales).
+  const journeys = join(root, 'src/kiosk/journeys');
+  for (const id of existsSync(journeys) ? readdirSync(journeys).sort() : []) {
+    if (existsSync(join(journeys, id, 'locales', 'zh-CN.json'))) dirs.push(`src/kiosk/journeys/${id}/locales`);
+  }
   for (const dir of dirs) {
     const src = join(root, dir);
     // A namespace under src/i18n/locales/ has its zh-TW in src/i18n/locales/generated/<namespace>/.

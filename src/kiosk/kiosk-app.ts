@@ -44,6 +44,9 @@ import '../components/notice/notice.js';
 import { answerMap, clearSession, emptySession, loadSession, saveSession, type KioskSession } from './session.js';
 import { KIOSK_NS, kioskResources } from './locales.js';
 import { IdleTimer, announceAt, idleSettings } from './idle.js';
+import { JOURNEYS, journey, type KioskNavigateDetail } from './journeys/registry.js';
+import { kioskIcon, kioskIconStyles, type KioskIcon } from './icons.js';
+import { LANGUAGES, type Language } from '../i18n/index.js';
 
 /**
  * The one form and the receipt load on demand (with their strings): a person who only reads a
@@ -54,6 +57,9 @@ const loadApplySteps = () => Promise.all([import('../components/form/form.js'), 
 const loadDraftStore = () => import('../components/form/draft-store.js');
 /** `#resume=<code>`: a saved application (保存并稍后继续) opened from its QR code or link. */
 const RESUME = /^#resume=([A-Za-z0-9-]{1,40})$/;
+
+/** `#<journey>=<params>`: a journey opened from a link (e.g. a receipt's QR on a phone). */
+const JOURNEY_LINK = /^#([a-z][a-z-]{0,31})=([\x21-\x7e]{0,2000})$/;
 
 /** What counts as someone at the kiosk (pointer, touch, keys, typing, scrolling). */
 const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
@@ -67,6 +73,7 @@ export class OneKioskApp extends LitElement {
   static override styles = [
     tokens,
     appShell,
+    kioskIconStyles,
     css`
       :host {
         /* Resolved here, so the header's inverted colours reach the switch as values. */
@@ -213,6 +220,104 @@ export class OneKioskApp extends LitElement {
         max-width: 48rem;
         margin: calc(var(--_space) * 2) auto 0;
       }
+      /* The attract and home screens keep their actions in the lower two thirds of a portrait
+         screen, within reach of a seated person. */
+      .attract,
+      .home {
+        display: flex;
+        flex-direction: column;
+        justify-content: flex-end;
+        gap: calc(var(--_space) * 3);
+        min-height: 68vh;
+        max-width: 60rem;
+        margin: 0 auto;
+      }
+      .attract {
+        text-align: center;
+      }
+      .attract .welcome {
+        font-size: calc(var(--_size-xl) * 1.6);
+        line-height: 1.25;
+        margin: 0;
+      }
+      .attract .lead {
+        font-size: var(--_size-lg);
+        margin: 0;
+      }
+      .starts {
+        display: grid;
+        gap: calc(var(--_space) * 2);
+      }
+      .starts button {
+        min-height: calc(var(--_target) * 1.6);
+        font-size: var(--_size-xl);
+      }
+      .tiles {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
+        gap: calc(var(--_space) * 2);
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      .tiles li {
+        margin: 0;
+      }
+      .tile {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        align-items: center;
+        column-gap: calc(var(--_space) * 2);
+        width: 100%;
+        min-height: calc(var(--_target) * 2);
+        padding: calc(var(--_space) * 2);
+        text-align: start;
+        color: var(--_text);
+        background: var(--_bg);
+        border-color: var(--_primary);
+      }
+      .tile .kiosk-icon {
+        grid-row: span 2;
+        width: 2.5em;
+        height: 2.5em;
+        color: var(--_primary);
+      }
+      .tile strong {
+        font-size: var(--_size-lg);
+      }
+      .tile span {
+        color: var(--_muted);
+      }
+      .tile.main {
+        color: var(--_on-primary);
+        background: var(--_primary);
+      }
+      .tile.main .kiosk-icon,
+      .tile.main span {
+        color: inherit;
+      }
+      .dock {
+        position: sticky;
+        bottom: 0;
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: flex-end;
+        gap: var(--_space);
+        padding: var(--_space) calc(var(--_space) * 3);
+        background: var(--_surface);
+        border-top: 1px solid var(--_muted);
+      }
+      .dock button {
+        display: inline-flex;
+        align-items: center;
+        gap: var(--_space);
+        font-size: var(--_size-lg);
+      }
+      @media print {
+        .dock {
+          display: none;
+        }
+      }
     `,
   ];
 
@@ -267,6 +372,7 @@ export class OneKioskApp extends LitElement {
     const s = this.session;
     return (
       this.dirty ||
+      s.view !== 'attract' ||
       s.confirmed ||
       s.elder ||
       s.language !== DEFAULT_LANGUAGE ||
@@ -334,7 +440,9 @@ export class OneKioskApp extends LitElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHashChange);
     window.addEventListener('hashchange', this.onResumeHash);
+    window.addEventListener('hashchange', this.onJourneyHash);
     this.onResumeHash();
+    this.onJourneyHash();
     if (!document.adoptedStyleSheets.includes(themeSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, themeSheet];
     void this.i18n.i18n.changeLanguage(this.session.language);
     this.applyPageSettings();
@@ -349,6 +457,7 @@ export class OneKioskApp extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
     window.removeEventListener('hashchange', this.onResumeHash);
+    window.removeEventListener('hashchange', this.onJourneyHash);
     for (const type of ACTIVITY) window.removeEventListener(type, this.onActivity, { capture: true });
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('afterprint', this.onAfterPrint);
@@ -382,7 +491,7 @@ export class OneKioskApp extends LitElement {
       const industries = origin?.industries.filter((id) => catalogue.industries.some((i) => i.id === id)) ?? [];
       if (!origin || !industries.length || industries.length !== origin.industries.length) throw new Error('shape');
       this.notice = undefined;
-      this.update_({ selection: { industries, general: [] }, confirmed: true, answers: answerMap(origin.answers), step: 'form' });
+      this.update_({ view: 'apply', selection: { industries, general: [] }, confirmed: true, answers: answerMap(origin.answers), step: 'form' });
       await this.updateComplete;
       await this.applySteps.taskComplete;
       await this.updateComplete;
@@ -416,6 +525,8 @@ export class OneKioskApp extends LitElement {
     this.notice = undefined;
     this.submitted = undefined;
     this.resuming = undefined;
+    this.journeyElements = new Map();
+    this.journeyParams = new Map();
     this.session = emptySession();
     await this.i18n.i18n.changeLanguage(DEFAULT_LANGUAGE);
     this.applyPageSettings();
@@ -498,18 +609,19 @@ export class OneKioskApp extends LitElement {
           </button>
         </div>
       </header>
-      <main id="main" tabindex="-1">
-        ${keyed(this.session.id, this.data.render({
+      <main id="main" tabindex="-1" @one-kiosk-navigate=${this.onNavigate}>
+        ${keyed(this.session.id, this.session.view === 'attract' && !this.showingShared() ? this.renderAttract() : this.session.view === 'home' && !this.showingShared() ? this.renderHome() : this.data.render({
           pending: () => html`<p class="panel" role="status">${t('app.loading')}</p>`,
           error: (e) => html`<div class="panel" role="alert">
             ${e instanceof ApiError && e.problem.messageKey ? html`<p>${t(e.problem.messageKey)}</p>` : nothing}
             <p>${t('app.loadFailed')}</p>
             <button class="primary" type="button" @click=${() => void this.data.run()}>${t('app.retry')}</button>
           </div>`,
-          complete: ({ catalogue, searchIndex }) =>
-            this.shared.ok || this.shared.error !== 'not-shared'
-              ? this.renderShared(catalogue, this.shared)
-              : this.session.confirmed
+          complete: ({ catalogue, searchIndex }) => {
+            if (this.showingShared()) return this.renderShared(catalogue, this.shared);
+            const def = journey(this.session.view);
+            if (def) return this.renderJourney(def, catalogue);
+            return this.session.confirmed
               ? this.renderStep(catalogue)
               : html`<one-industry-navigator
                   .catalogue=${catalogue}
@@ -517,11 +629,150 @@ export class OneKioskApp extends LitElement {
                   .selection=${this.session.selection}
                   @change=${this.onSelectionChange}
                   @one-industry-select=${this.onSelect}
-                ></one-industry-navigator>`,
+                ></one-industry-navigator>`;
+          },
         }))}
       </main>
+      ${this.renderDock()}
       ${this.renderIdle()}
     `;
+  }
+
+  private showingShared(): boolean {
+    return this.shared.ok || this.shared.error !== 'not-shared';
+  }
+
+  /**
+   * The attract screen, while nobody is at the kiosk: what it is for, and one big start button
+   * per language, each in its own language (a touch chooses the language and starts).
+   */
+  private renderAttract() {
+    const k = this.kiosk.t;
+    const inLanguage = (lng: Language) => this.kiosk.i18n.getFixedT(lng, KIOSK_NS);
+    return html`<section class="attract" aria-labelledby="attract-title">
+      <h2 id="attract-title" class="welcome">${k('attract.title')}</h2>
+      <p class="lead">${k('attract.text')}</p>
+      <div class="starts" role="group" aria-label=${k('attract.chooseLanguage')}>
+        ${LANGUAGES.map(
+          (lng) => html`<button class=${lng === DEFAULT_LANGUAGE ? 'primary' : 'secondary'} type="button" lang=${lng} @click=${() => void this.start(lng)}>
+            ${inLanguage(lng)('attract.start', { language: this.i18n.t(`languages.${lng}`) })}
+          </button>`,
+        )}
+      </div>
+    </section>`;
+  }
+
+  /** Someone touched "start" in a language: the session begins at the home screen. */
+  private async start(language: Language): Promise<void> {
+    await this.i18n.i18n.changeLanguage(language);
+    this.update_({ language, view: 'home' });
+    this.skip();
+  }
+
+  /** The home screen: apply first, then every journey, as large tiles in the lower part of the screen. */
+  private renderHome() {
+    const k = this.kiosk.t;
+    const tile = (id: string, iconName: KioskIcon, main = false) => html`<li>
+      <button class="tile ${main ? 'main' : ''}" type="button" @click=${() => this.go({ view: id })}>
+        ${kioskIcon(iconName)}<strong>${k(`home.${id}.title`)}</strong><span>${k(`home.${id}.text`)}</span>
+      </button>
+    </li>`;
+    return html`<section class="home" aria-labelledby="home-title">
+      <h2 id="home-title">${k('home.title')}</h2>
+      <ul class="tiles">
+        ${tile('apply', 'apply', true)} ${JOURNEYS.map((j) => tile(j.id, j.icon))}
+      </ul>
+    </section>`;
+  }
+
+  /** The journeys' elements of this session, made once each (the wipe drops them with everything else). */
+  private journeyElements = new Map<string, HTMLElement & { catalogue?: Catalogue; params?: string }>();
+  /** Each journey's download: under way, done, or failed (then a retry). */
+  @state() private journeyLoads = new Map<string, 'loading' | 'ready' | 'failed'>();
+  /** What a link opened a journey with (`#track=…`), until the journey is left. */
+  private journeyParams = new Map<string, string>();
+
+  private loadJourney(id: string): void {
+    const def = journey(id);
+    if (!def || this.journeyLoads.get(id) === 'loading' || this.journeyLoads.get(id) === 'ready') return;
+    const set = (state: 'loading' | 'ready' | 'failed') => (this.journeyLoads = new Map(this.journeyLoads).set(id, state));
+    set('loading');
+    def.load().then(
+      () => set('ready'),
+      () => set('failed'),
+    );
+  }
+
+  private renderJourney(def: NonNullable<ReturnType<typeof journey>>, catalogue: Catalogue) {
+    const k = this.kiosk.t;
+    const status = this.journeyLoads.get(def.id);
+    if (status === 'failed') {
+      return html`<div class="panel" role="alert">
+        <p>${k('openFailed')}</p>
+        <button class="primary" type="button" @click=${() => this.retryJourney(def.id)}>${this.i18n.t('app.retry')}</button>
+      </div>`;
+    }
+    if (status !== 'ready') {
+      queueMicrotask(() => this.loadJourney(def.id));
+      return html`<p class="panel" role="status">${k('opening')}</p>`;
+    }
+    let element = this.journeyElements.get(def.id);
+    if (!element) {
+      element = document.createElement(def.tag);
+      this.journeyElements.set(def.id, element);
+    }
+    element.catalogue = catalogue;
+    element.params = this.journeyParams.get(def.id) ?? '';
+    return element;
+  }
+
+  private retryJourney(id: string): void {
+    this.journeyLoads = new Map(this.journeyLoads);
+    this.journeyLoads.delete(id);
+    this.loadJourney(id);
+  }
+
+  /** Moves the person to another screen: home, apply, or a journey (with what to open it with). */
+  private go({ view, params, selection }: KioskNavigateDetail): void {
+    if (view !== 'home' && view !== 'apply' && !journey(view)) return;
+    if (params !== undefined) this.journeyParams.set(view, params);
+    if (view === 'apply' && selection?.industries.length) {
+      this.notice = undefined;
+      this.update_({ view, selection: { industries: selection.industries, general: [] }, confirmed: true, step: 'selection', answers: {} });
+    } else this.update_({ view });
+    window.scrollTo(0, 0);
+    this.skip();
+  }
+
+  private readonly onNavigate = (e: CustomEvent<KioskNavigateDetail>) => {
+    e.stopPropagation();
+    this.go(e.detail);
+  };
+
+  /** `#<journey>=<params>` for a journey that may be opened from a link: open it, drop the link from the address. */
+  private readonly onJourneyHash = () => {
+    const m = JOURNEY_LINK.exec(location.hash);
+    const def = m && journey(m[1]!);
+    if (!m || !def?.deepLink) return;
+    history.replaceState(null, '', location.pathname + location.search);
+    this.go({ view: def.id, params: m[2]! });
+  };
+
+  /** The dock at the foot of every screen but the attract one: the way home, within reach. */
+  private renderDock() {
+    const { view } = this.session;
+    const away = view !== 'home' || this.showingShared();
+    if ((view === 'attract' && !this.showingShared()) || !away) return nothing;
+    const k = this.kiosk.t;
+    return html`<nav class="dock" aria-label=${k('dock.label')}>
+      <button class="secondary" type="button" @click=${() => this.goHome()}>${kioskIcon('home')}${k('dock.home')}</button>
+    </nav>`;
+  }
+
+  /** Home from anywhere: a shared notice left open is closed; the apply journey keeps its place. */
+  private goHome(): void {
+    if (this.showingShared()) this.closeShared();
+    this.go({ view: 'home' });
   }
 
   /** The idle warning: a modal dialog with the countdown on screen and a big "more time" button. */

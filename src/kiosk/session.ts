@@ -8,7 +8,7 @@
  */
 import { isLanguage, DEFAULT_LANGUAGE, type Language } from '../i18n/index.js';
 import type { IndustrySelectDetail } from '../components/events.js';
-import { clearRatingDrafts } from '../components/rating/draft.js';
+import { removeKeysWithPrefix } from '../components/shared/storage.js';
 import type { AnswerValue, Answers } from '../core/rules/types.js';
 
 /**
@@ -17,6 +17,21 @@ import type { AnswerValue, Answers } from '../core/rules/types.js';
  */
 export type KioskStep = 'selection' | 'guide' | 'questions' | 'notice' | 'form' | 'receipt';
 const STEPS: readonly KioskStep[] = ['selection', 'guide', 'questions', 'notice', 'form', 'receipt'];
+
+/**
+ * Where the person is: the attract screen (nobody there), the home menu, the apply journey
+ * (navigator → … → receipt, its place kept in `step`) or one of the other journeys of
+ * src/kiosk/journeys (their own state is theirs, under {@link JOURNEY_STORAGE_PREFIX}).
+ */
+export type KioskView = 'attract' | 'home' | 'apply' | (string & {});
+const VIEW = /^[a-z][a-z-]{0,31}$/;
+
+/**
+ * What a journey keeps in session storage goes under this prefix: the wipe removes everything
+ * under `onelicence.` in session storage, so a journey's state never reaches the next person.
+ */
+export const JOURNEY_STORAGE_PREFIX = 'onelicence.kiosk.journey.';
+const SESSION_PREFIX = 'onelicence.';
 
 /** The application this session submitted: its number and the applicant's token (shown once). */
 export interface KioskReceipt {
@@ -27,6 +42,7 @@ export interface KioskReceipt {
 export interface KioskSession {
   /** This person's session: the key of their form draft (a wipe starts a new one). */
   id: string;
+  view: KioskView;
   language: Language;
   elder: boolean;
   selection: IndustrySelectDetail;
@@ -46,6 +62,7 @@ export const newSessionId = (): string => crypto.randomUUID();
 
 export const emptySession = (id: string = newSessionId()): KioskSession => ({
   id,
+  view: 'attract',
   language: DEFAULT_LANGUAGE,
   elder: false,
   selection: { industries: [], general: [] },
@@ -93,6 +110,7 @@ export function loadSession(storage: Storage | undefined = globalThis.sessionSto
     const kept = receipt(r.receipt);
     return {
       id: typeof r.id === 'string' && SESSION_ID.test(r.id) ? r.id : fallback.id,
+      view: typeof r.view === 'string' && VIEW.test(r.view) ? r.view : fallback.view,
       language: isLanguage(r.language) ? r.language : fallback.language,
       elder: r.elder === true,
       selection: {
@@ -113,16 +131,12 @@ export function loadSession(storage: Storage | undefined = globalThis.sessionSto
 }
 
 /**
- * Forgets this person's session (the kiosk's wipe): the next person starts clean. Unsent
- * ratings (好差评, `<one-rating>`'s drafts) go with it.
+ * Forgets this person's session (the kiosk's wipe): the next person starts clean. Everything of
+ * OneLicence's in session storage goes — the session, unsent ratings (好差评, `<one-rating>`'s
+ * drafts), what the journeys kept — whoever wrote it.
  */
 export function clearSession(storage: Storage | undefined = globalThis.sessionStorage): void {
-  clearRatingDrafts(storage);
-  try {
-    storage?.removeItem(KEY);
-  } catch {
-    // Storage disabled: nothing was kept.
-  }
+  removeKeysWithPrefix(storage, SESSION_PREFIX);
 }
 
 export function saveSession(session: KioskSession, storage: Storage | undefined = globalThis.sessionStorage): void {

@@ -31,6 +31,24 @@ export function watchForPageErrors(page: Page): string[] {
   return errors;
 }
 
+const kioskZh = JSON.parse(readFileSync(new URL('../../src/kiosk/locales/zh-CN.json', import.meta.url), 'utf8')) as {
+  attract: { chooseLanguage: string };
+  home: { apply: { title: string } };
+};
+
+/** From the kiosk's attract screen to its home screen, in Simplified Chinese (the first start button). */
+export async function startSession(page: Page): Promise<void> {
+  await page.getByRole('group', { name: kioskZh.attract.chooseLanguage }).getByRole('button').first().click();
+  await expect(page.getByRole('button', { name: kioskZh.home.apply.title })).toBeVisible();
+}
+
+/** Opens the kiosk and starts applying: the attract screen, the home screen, then "apply" (the navigator). */
+export async function startApply(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await startSession(page);
+  await page.getByRole('button', { name: kioskZh.home.apply.title }).click();
+}
+
 /** The navigator's search box, through its shadow root (Playwright pierces open shadow roots). */
 export const searchBox = (page: Page) => page.getByRole('searchbox');
 

@@ -5,7 +5,7 @@
 // cookies, nor the DOM with every shadow root and every control's value.
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { expectPageAccessible, searchBox, watchForPageErrors } from './helpers.js';
+import { expectPageAccessible, searchBox, startApply, watchForPageErrors } from './helpers.js';
 import { RESTAURANT_USCC } from '../fixtures/new-application.js';
 
 type Tree = { [k: string]: string | Tree };
@@ -15,13 +15,15 @@ const text = (ns: keyof typeof locale, key: string): string => key.split('.').re
 const ANSWERS = { 'sells-liquor': true, 'sells-tobacco': true, 'floor-area': 200 };
 const ENTERPRISE = '上海浦江味道餐饮管理有限公司';
 const SESSION_KEY = 'onelicence.kiosk.session';
+/** The attract screen's start buttons, one per language. */
+const attract = (page: Page) => page.getByRole('group', { name: text('kiosk', 'attract.chooseLanguage') });
 
 /** A person who chose the restaurant industry, answered its questions and reads the notice. */
 async function startAtNotice(page: Page, query: string): Promise<void> {
   await page.goto(`/${query}`);
   await page.evaluate(
     ([key, answers]) => {
-      sessionStorage.setItem(key, JSON.stringify({ id: crypto.randomUUID(), language: 'zh-CN', elder: false, selection: { industries: ['restaurant'], general: [] }, confirmed: true, step: 'notice', guide: '', answers }));
+      sessionStorage.setItem(key, JSON.stringify({ id: crypto.randomUUID(), view: 'apply', language: 'zh-CN', elder: false, selection: { industries: ['restaurant'], general: [] }, confirmed: true, step: 'notice', guide: '', answers }));
     },
     [SESSION_KEY, ANSWERS] as const,
   );
@@ -127,8 +129,7 @@ test('a unique string typed into every field is nowhere once the idle time has r
   // nobody touches the kiosk: the warning, then the wipe
   await expect(page.getByRole('dialog')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('dialog')).toBeHidden({ timeout: 10_000 });
-  await expect(searchBox(page)).toBeVisible();
-  await expect(searchBox(page)).toHaveValue('');
+  await expect(attract(page)).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'kiosk');
   await expect(page.getByRole('button', { name: text('app', 'app.elderMode') })).toHaveAttribute('aria-pressed', 'false');
@@ -171,14 +172,15 @@ test('the warning shows a countdown, is accessible, and "I need more time" keeps
   expect(errors).toEqual([]);
 });
 
-test('the untouched home screen runs no timer; a search typed there is wiped', async ({ page }) => {
+test('the attract screen runs no timer; a session started is wiped back to it, a search typed there too', async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto('/?idle=1&idle-warning=1');
-  await expect(searchBox(page)).toBeVisible();
+  await expect(attract(page)).toBeVisible();
   await page.waitForTimeout(3_000);
   await expect(page.getByRole('dialog')).toBeHidden();
+  await startApply(page, '/?idle=1&idle-warning=1');
   await searchBox(page).fill('ZQZ-search');
   await expect(page.getByRole('dialog')).toBeVisible({ timeout: 10_000 });
-  await expect(searchBox(page)).toHaveValue('', { timeout: 10_000 });
+  await expect(attract(page)).toBeVisible({ timeout: 10_000 });
   expect(await findEverywhere(page, ['ZQZ-search'])).toEqual([]);
 });

@@ -3,7 +3,7 @@
 // journeys will add quick checks only.
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { expectPageAccessible, watchForPageErrors } from './helpers.js';
+import { expectPageAccessible, startApply, watchForPageErrors } from './helpers.js';
 
 type Tree = { [k: string]: string | Tree };
 const locale = (lng: string): Tree => JSON.parse(readFileSync(`src/i18n/locales/${lng === 'zh-TW' ? 'generated/zh-TW' : lng}.json`, 'utf8'));
@@ -12,7 +12,7 @@ const zh = locale('zh-CN');
 const en = locale('en');
 
 async function openKiosk(page: Page): Promise<void> {
-  await page.goto('/');
+  await startApply(page);
   await expect(page.getByRole('searchbox')).toBeVisible();
 }
 
@@ -135,7 +135,7 @@ test('runs under a strict CSP with Trusted Types enforced', async ({ page }) => 
 
 test('a failed catalogue load says so and recovers on retry', async ({ page }) => {
   await page.route('**/api/v1/catalogue', (route) => route.abort('internetdisconnected'));
-  await page.goto('/');
+  await startApply(page);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(text(zh, 'errors.network'));
   await page.unroute('**/api/v1/catalogue');

@@ -2,17 +2,18 @@
 // and the notice (一单告知), for a bookshop with a café (seed 002: combined industries).
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { expectPageAccessible, watchForPageErrors } from './helpers.js';
+import { expectPageAccessible, startApply, watchForPageErrors } from './helpers.js';
 import { decodeSvgQr } from './fixtures/qr-matrix.js';
 
 type Tree = { [k: string]: string | Tree };
 const zh = JSON.parse(readFileSync('src/i18n/locales/zh-CN.json', 'utf8')) as Tree;
+const kioskZh = JSON.parse(readFileSync('src/kiosk/locales/zh-CN.json', 'utf8')) as { attract: { chooseLanguage: string } };
 const text = (key: string): string => key.split('.').reduce<string | Tree>((t, k) => (t as Tree)[k]!, zh) as string;
 
 test('a bookshop with a café answers the shared questions once and gets one notice, under CSP, accessible, through a reload', async ({ page }) => {
   const errors = watchForPageErrors(page);
   const axe = () => expectPageAccessible(page);
-  await page.goto('/');
+  await startApply(page);
   for (const [query, name] of [['书店', /书店/], ['kfd', /咖啡店/]] as const) {
     await page.getByRole('searchbox').fill(query);
     await page.getByRole('button', { name }).first().click();
@@ -72,7 +73,7 @@ test('a bookshop with a café answers the shared questions once and gets one not
   await expect(phone.getByRole('alert')).toContainText(text('notice.sharedErrors.malformed'));
   await expectPageAccessible(phone);
   await phone.getByRole('button', { name: text('notice.sharedClose') }).click();
-  await expect(phone.getByRole('searchbox')).toBeVisible();
+  await expect(phone.getByRole('group', { name: kioskZh.attract.chooseLanguage })).toBeVisible();
   expect(new URL(phone.url()).hash).toBe('');
   await phone.close();
   expect(phoneErrors).toEqual([]);

@@ -26,7 +26,7 @@ const sectionName = (id: string) => text('form', `sections.${id}`);
 async function startAtNotice(page: Page): Promise<void> {
   await page.goto('/');
   await page.evaluate((answers) => {
-    sessionStorage.setItem('onelicence.kiosk.session', JSON.stringify({ id: crypto.randomUUID(), language: 'zh-CN', elder: false, selection: { industries: ['restaurant'], general: [] }, confirmed: true, step: 'notice', guide: '', answers }));
+    sessionStorage.setItem('onelicence.kiosk.session', JSON.stringify({ id: crypto.randomUUID(), view: 'apply', language: 'zh-CN', elder: false, selection: { industries: ['restaurant'], general: [] }, confirmed: true, step: 'notice', guide: '', answers }));
   }, ANSWERS);
   await page.reload();
 }
@@ -114,7 +114,7 @@ test('fill half the form, reload, everything is back; submit offline, reconnect:
   await page.reload();
   await expect(page.getByRole('heading', { name: text('receipt', 'title') })).toBeVisible();
   await page.getByRole('button', { name: text('receipt', 'finish') }).click();
-  await expect(page.getByRole('searchbox')).toBeVisible();
+  await expect(page.getByRole('group', { name: text('kiosk', 'attract.chooseLanguage') })).toBeVisible();
   expect(await page.evaluate(() => sessionStorage.getItem('onelicence.kiosk.session'))).toBeNull();
   expect(await applicationsOf(page, RESTAURANT_USCC)).toBe(before + 1);
   // The browser logs the request that failed while offline; nothing else may go wrong.

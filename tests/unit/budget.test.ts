@@ -28,7 +28,9 @@ const budgets: [entry: string, gzipKb: number][] = [
   // resume link with its draft-code rules, the wipe, its own strings (namespace `kiosk`) — and
   // code splitting's cost: the chunks shared with the lazily loaded form compress apart. The
   // form itself loads on demand (see the lazy budget below).
-  ['src/kiosk/main.ts', 83], // 82.5 KB today
+  // 83 → 85 KB, for now: the attract screen, the home screen and the journeys' registry (issue 8).
+  // The next step loads the apply journey (navigator, questions, notice, rules) on demand.
+  ['src/kiosk/main.ts', 85], // 84.0 KB today
   // Lit + i18next + the three locales + the licence and its QR encoder (lean-qr).
   // 52 → 53 KB: only the notice's new strings (phone QR, shared link, 一业一单), which every
   // bundle carries in all three languages until locales load on demand.

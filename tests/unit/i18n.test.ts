@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // Every language has every key, nothing falls back silently, and no user-facing string
 // lives outside the locale files.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { addOfficerResources } from '../../src/officer/i18n.js';
 import { RECEIPT_NS, receiptResources } from '../../src/components/receipt/locales.js';
 import { RATING_NS, ratingResources } from '../../src/components/rating/locales.js';
 import { KIOSK_NS, kioskResources } from '../../src/kiosk/locales.js';
-import { addNamespace } from '../../src/i18n/namespace.js';
+import { addNamespace, type NamespaceResources } from '../../src/i18n/namespace.js';
 import { FORM_NS, formResources } from '../../src/components/form/locales.js';
 import { VERIFY_PAGE_NS } from '../../src/verify/locales.js';
 import verifyPageZhCN from '../../src/verify/locales/zh-CN.json';
@@ -44,6 +45,13 @@ const flatten = (tree: Tree, prefix = ''): Map<string, string> => {
 };
 const flatAll = (bundle: Record<string, unknown>) => Object.fromEntries(LANGUAGES.map((l) => [l, flatten(bundle[l] as Tree)]));
 const flat = flatAll(resources);
+/** Each kiosk journey's own namespace: `src/kiosk/journeys/<id>/locales.ts` exports `NS` and `resources`. */
+const journeyModules = import.meta.glob<{ NS: string; resources: NamespaceResources }>('../../src/kiosk/journeys/*/locales.ts', { eager: true });
+const journeys = Object.entries(journeyModules).map(([path, m]) => ({
+  ns: m.NS,
+  resources: m.resources,
+  dirs: [path.replace(/^(\.\.\/)+/, '').replace(/\/locales\.ts$/, '')],
+}));
 /**
  * The component bundle (namespace `translation`), the API's messages (namespace `api`) and the
  * officer console's strings (namespace `officer`): each a bundle of its own, kept out of the kiosk's.
@@ -61,9 +69,12 @@ const bundles = [
   { ns: VERIFIER_NS, flat: flatAll(verifierResources), traditional: ['title', '許可證'] },
   { ns: VERDICT_NS, flat: flatAll(verdictResources), traditional: ['verdict.notGenuine', '許可證'] },
   { ns: VERIFY_PAGE_NS, flat: flatAll(verifyPageResources), traditional: ['heading', '綜合許可證核驗'] },
+  // The kiosk's journeys (src/kiosk/journeys/<id>/locales.ts), found on disk.
+  ...journeys.map(({ ns, resources }) => ({ ns, flat: flatAll(resources), traditional: undefined })),
 ] as const;
 /** The namespaces of their own, with the sources that use them (and no other namespace's literal keys). */
 const namespaced = [
+  ...journeys,
   { ns: OFFICER_NS, resources: officerResources, dirs: ['src/officer'] },
   { ns: RECEIPT_NS, resources: receiptResources, dirs: ['src/components/receipt'] },
   { ns: RATING_NS, resources: ratingResources, dirs: ['src/components/rating'] },
@@ -116,8 +127,10 @@ describe.each(bundles)('locales, namespace $ns', ({ ns, flat, traditional }) => 
 
   it('generates Traditional Chinese from zh-CN (not a copy, not typed by hand)', () => {
     const tw = flat['zh-TW']!;
-    const [key, chars] = traditional;
-    for (const c of chars) expect(tw.get(key), `${ns}:${key}`).toContain(c);
+    if (traditional) {
+      const [key, chars] = traditional;
+      for (const c of chars) expect(tw.get(key), `${ns}:${key}`).toContain(c);
+    }
     const differing = [...tw].filter(([k, v]) => v !== flat['zh-CN']!.get(k)).length;
     expect(differing / tw.size).toBeGreaterThan(0.5);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearSession, emptySession, loadSession, saveSession } from '../../src/kiosk/session.js';
+import { clearSession, emptySession, loadSession, saveSession, JOURNEY_STORAGE_PREFIX } from '../../src/kiosk/session.js';
 import { loadRatingDraft, saveRatingDraft } from '../../src/components/rating/draft.js';
 
 class MemoryStorage implements Storage {
@@ -127,5 +127,23 @@ describe('kiosk session storage', () => {
     expect(loadRatingDraft('A1', s)).toEqual({ comment: '' });
     s.setItem('onelicence.rating.A1', '{not json');
     expect(loadRatingDraft('A1', s)).toEqual({ comment: '' });
+  });
+
+  it('forgets what the journeys kept (every onelicence. key) on clearSession', () => {
+    const s = new MemoryStorage();
+    s.setItem(`${JOURNEY_STORAGE_PREFIX}track`, 'typed-by-someone');
+    saveSession({ ...emptySession(), view: 'track' }, s);
+    s.setItem('other.app', 'kept');
+    clearSession(s);
+    expect([...Array(s.length)].map((_, i) => s.key(i))).toEqual(['other.app']);
+  });
+
+  it('keeps the view when it is shaped like one, and starts at the attract screen otherwise', () => {
+    const s = new MemoryStorage();
+    saveSession({ ...emptySession(), view: 'home' }, s);
+    expect(loadSession(s).view).toBe('home');
+    s.setItem('onelicence.kiosk.session', JSON.stringify({ view: '<script>' }));
+    expect(loadSession(s).view).toBe('attract');
+    expect(loadSession(new MemoryStorage()).view).toBe('attract');
   });
 });

@@ -6,6 +6,7 @@
  * loses the backup, never what is on screen.
  */
 import type { RatingRequest } from '../../api/types.js';
+import { removeKeysWithPrefix } from '../shared/storage.js';
 
 export const RATING_DRAFT_PREFIX = 'onelicence.rating.';
 /** The API's limit on the comment (characters). */
@@ -60,15 +61,5 @@ export function clearRatingDraft(subject: string, storage: Storage | undefined =
 
 /** Forgets every unsent rating on this device's session storage (the kiosk's wipe). */
 export function clearRatingDrafts(storage: Storage | undefined = session()): void {
-  try {
-    if (!storage) return;
-    const keys: string[] = [];
-    for (let i = 0; i < storage.length; i++) {
-      const k = storage.key(i);
-      if (k?.startsWith(RATING_DRAFT_PREFIX)) keys.push(k);
-    }
-    for (const k of keys) storage.removeItem(k);
-  } catch {
-    // Storage disabled: nothing was kept.
-  }
+  removeKeysWithPrefix(storage, RATING_DRAFT_PREFIX);
 }
