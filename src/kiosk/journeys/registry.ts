@@ -45,3 +45,17 @@ export interface JourneyDef {
 export const JOURNEYS: readonly JourneyDef[] = [];
 
 export const journey = (id: string): JourneyDef | undefined => JOURNEYS.find((j) => j.id === id);
+
+/** The services a person can rate (好差评 "after every service", seed 000). */
+export type RatedService = 'apply' | 'track' | 'verify' | 'licence' | 'lifecycle' | 'help';
+
+/**
+ * Where a journey sends the person when its service is done: the rating journey (`rate`), told
+ * which service it was and, for an application, which one and its token (kept in memory only:
+ * the params of an in-app navigation never reach the address bar). A journey shows its "rate
+ * this service" button only when `journey('rate')` exists.
+ */
+export const rateAfter = (service: RatedService, application?: { id: string; token: string }): KioskNavigateDetail => ({
+  view: 'rate',
+  params: new URLSearchParams({ service, ...(application ? { application: application.id, token: application.token } : {}) }).toString(),
+});
