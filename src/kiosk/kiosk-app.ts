@@ -1,16 +1,14 @@
 /**
- * The kiosk shell. At this stage it runs the first steps of the journey: find your industry
- * (一键导航), see which departments and permits the choice involves, answer the questions
- * (智能问答) and read the notice (一单告知) with its sample documents (文书样本), with a QR that opens the same notice on a phone:
- * the kiosk page with `#notice=<base32>`, which this shell opens read-only, leaving the
- * session untouched (a bad link gets a clear message and changes nothing). It owns the page-wide
- * settings (language, elder mode), provides the API client and the i18n instance to the
- * components, and keeps the session through a reload.
+ * The kiosk shell (DESIGN §7). The attract screen (nobody there: one start button per language),
+ * the home screen of journeys, the journeys themselves — applying (./apply-view.ts, downloaded
+ * when someone starts it) and the others (./journeys/registry.ts, each downloaded when opened) —
+ * and the dock with the way home. It owns the page-wide settings (language, elder mode), provides
+ * the API client and the i18n instance to the components, and keeps the session through a reload.
  *
- * Idle (WCAG 2.2.1): once someone has something to lose (a choice made, a setting changed, a
+ * Idle (WCAG 2.2.1): once someone has something to lose (a session started, a setting changed, a
  * field typed in), a quiet spell of `idle-seconds` (default 120) brings a warning that counts down
  * `idle-warning-seconds` (default 30) with an "I need more time" button; when it runs out the
- * session is wiped ({@link OneKioskApp.wipe}) and the home screen returns. For tests (and staff
+ * session is wiped ({@link OneKioskApp.wipe}) and the attract screen returns. For tests (and staff
  * checking a kiosk) the `?idle=` and `?idle-warning=` URL parameters, in seconds, may shorten —
  * never lengthen — both. The timer holds while the print dialog is up.
  */
@@ -18,53 +16,39 @@ import { LitElement, html, css, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ContextProvider } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { Task } from '@lit/task';
 import { apiContext } from '../api/context.js';
-import { createApiClient, getApplication, getDraft, ApiError } from '../api/client.js';
-import type { ApplicationView } from '../api/types.js';
+import { createApiClient, ApiError } from '../api/client.js';
 import { i18nContext } from '../i18n/context.js';
 import { I18nController } from '../i18n/shared-controller.js';
 import { sharedI18n } from '../i18n/index.js';
-import type { Catalogue, Text } from '../core/catalogue/types.js';
+import type { Catalogue } from '../core/catalogue/types.js';
+import type { SearchIndex } from '../core/catalogue/search.js';
 import { tokens } from '../components/shared/tokens.js';
 import { appShell } from '../components/shared/app-shell.js';
 import { KIOSK_THEME_CSS } from '../components/shared/themes.js';
-import type { AnswerDetail, IndustrySelectDetail, LanguageChangeDetail, NoticeReadyDetail, SubmittedDetail } from '../components/events.js';
-import type { OneForm } from '../components/form/form.component.js';
+import type { LanguageChangeDetail } from '../components/events.js';
 import { NamespaceText } from '../i18n/namespace.js';
 import { DEFAULT_LANGUAGE } from '../i18n/index.js';
-import { buildGuide, buildNotice, type Notice } from '../core/rules/notice.js';
-import { combine, evaluateAnswers, pruneAnswers } from '../core/rules/engine.js';
-import { readSharedNoticeFragment, sharedNoticeLink, type ShareResult, type SharedNotice } from '../core/rules/share.js';
-import { GENERAL_QUESTIONNAIRE } from '../core/rules/types.js';
-import '../components/industry-navigator/industry-navigator.js';
 import '../components/language-switch/language-switch.js';
-import '../components/questionnaire/questionnaire.js';
-import '../components/notice/notice.js';
-import { answerMap, clearSession, emptySession, loadSession, saveSession, type KioskSession } from './session.js';
+import { clearSession, emptySession, loadSession, saveSession, type KioskSession } from './session.js';
+import type { ApplyJourney } from './apply-view.js';
 import { KIOSK_NS, kioskResources } from './locales.js';
 import { IdleTimer, announceAt, idleSettings } from './idle.js';
 import { JOURNEYS, journey, type KioskNavigateDetail } from './journeys/registry.js';
 import { kioskIcon, kioskIconStyles, type KioskIcon } from './icons.js';
 import { LANGUAGES, type Language } from '../i18n/index.js';
 
-/**
- * The one form and the receipt load on demand (with their strings): a person who only reads a
- * notice never downloads them, and the kiosk's first screen stays within its budget.
- */
-const loadApplySteps = () => Promise.all([import('../components/form/form.js'), import('../components/receipt/receipt.js')]);
 /** The draft store, for the wipe (IndexedDB only: no component code). */
 const loadDraftStore = () => import('../components/form/draft-store.js');
-/** `#resume=<code>`: a saved application (保存并稍后继续) opened from its QR code or link. */
-const RESUME = /^#resume=([A-Za-z0-9-]{1,40})$/;
+/** A link the apply journey opens: a shared notice (`#notice=`) or a saved application (`#resume=`). */
+const APPLY_LINK = /^#(?:notice|resume)=/;
 
 /** `#<journey>=<params>`: a journey opened from a link (e.g. a receipt's QR on a phone). */
 const JOURNEY_LINK = /^#([a-z][a-z-]{0,31})=([\x21-\x7e]{0,2000})$/;
 
 /** What counts as someone at the kiosk (pointer, touch, keys, typing, scrolling). */
 const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
-
-type SharedView = { notice: Notice; versionThen: string; dropped: number } | { error: string };
 
 const themeSheet = new CSSStyleSheet();
 themeSheet.replaceSync(KIOSK_THEME_CSS);
@@ -321,21 +305,21 @@ export class OneKioskApp extends LitElement {
     `,
   ];
 
-  @state() private session: KioskSession = loadSession();
-  /** The notice of this session's answers (rebuilt by the questionnaire, never stored). */
-  @state() private notice?: Notice;
-  /** A notice opened from a shared link (`#notice=…`): shown read-only, never stored. */
-  @state() private shared: ShareResult = readSharedNoticeFragment(location.hash);
-  /** The shared notice rebuilt with this kiosk's catalogue, once per link and catalogue. */
-  private sharedView?: { key: string; view: SharedView };
+  @state() session: KioskSession = loadSession();
 
   private readonly i18n = new I18nController(this);
   private readonly kiosk = new NamespaceText(this, KIOSK_NS, kioskResources);
-  /** The application just submitted (after a reload it is read again with the receipt's token). */
-  @state() private submitted?: ApplicationView;
-  /** A resume code from the address, being opened (or why it could not be). */
-  @state() private resuming?: { code: string; error?: string };
-  private readonly api = createApiClient(new URL('/api', location.href).href);
+  /** For the apply journey: the shared strings and the kiosk's. */
+  get shared18n(): I18nController {
+    return this.i18n;
+  }
+  get kioskText(): NamespaceText {
+    return this.kiosk;
+  }
+  readonly api = createApiClient(new URL('/api', location.href).href);
+  /** The apply journey, once downloaded (when someone starts applying or opens its links). */
+  @state() private apply?: ApplyJourney;
+  @state() private applyLoad?: 'loading' | 'failed';
 
   /** Seconds of quiet before the idle warning (default 120). */
   @property({ type: Number, attribute: 'idle-seconds' }) idleSeconds?: number;
@@ -381,9 +365,7 @@ export class OneKioskApp extends LitElement {
       s.selection.generalUnclassified === true ||
       Object.keys(s.answers).length > 0 ||
       s.receipt !== undefined ||
-      this.shared.ok ||
-      this.shared.error !== 'not-shared' ||
-      this.resuming !== undefined
+      this.apply?.holdsSomething() === true
     );
   }
 
@@ -415,33 +397,11 @@ export class OneKioskApp extends LitElement {
     args: () => [],
   });
 
-  private readonly applySteps = new Task(this, {
-    task: async ([needed]) => (needed ? loadApplySteps().then(() => true) : false),
-    args: () => [this.session.step === 'form' || this.session.step === 'receipt'] as const,
-  });
-
-  private readonly receipt = new Task(this, {
-    task: async ([id, token], { signal }) => {
-      if (!id || !token) return undefined;
-      if (this.submitted?.id === id) return this.submitted;
-      return getApplication(this.api, id, token, { signal });
-    },
-    args: () => [this.session.receipt?.id, this.session.receipt?.token] as const,
-  });
-
-  private readonly onHashChange = () => {
-    this.shared = readSharedNoticeFragment(location.hash);
-    this.toTop = true;
-  };
-  /** A shared link (or a bad one) was opened: show it from its top, not where the page was scrolled. */
-  private toTop = true;
-
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('hashchange', this.onHashChange);
-    window.addEventListener('hashchange', this.onResumeHash);
+    window.addEventListener('hashchange', this.onApplyHash);
     window.addEventListener('hashchange', this.onJourneyHash);
-    this.onResumeHash();
+    this.onApplyHash();
     this.onJourneyHash();
     if (!document.adoptedStyleSheets.includes(themeSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, themeSheet];
     void this.i18n.i18n.changeLanguage(this.session.language);
@@ -455,8 +415,7 @@ export class OneKioskApp extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.onHashChange);
-    window.removeEventListener('hashchange', this.onResumeHash);
+    window.removeEventListener('hashchange', this.onApplyHash);
     window.removeEventListener('hashchange', this.onJourneyHash);
     for (const type of ACTIVITY) window.removeEventListener(type, this.onActivity, { capture: true });
     window.removeEventListener('beforeprint', this.onBeforePrint);
@@ -464,45 +423,15 @@ export class OneKioskApp extends LitElement {
     this.idle.stop();
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('idleSeconds') || changed.has('idleWarningSeconds')) this.idle.configure(this.idleConfig());
+  /** Once the attract screen is up, the apply journey's code downloads in the quiet (it is the one most people take). */
+  protected override firstUpdated(): void {
+    const prefetch = () => void import('./apply-view.js').catch(() => undefined);
+    if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 5_000 });
+    else setTimeout(prefetch, 1_000);
   }
 
-  /** `#resume=<code>`: read the code, drop it from the address (and the history), open the draft. */
-  private readonly onResumeHash = () => {
-    const m = RESUME.exec(location.hash);
-    if (!m) return;
-    history.replaceState(null, '', location.pathname + location.search);
-    this.resuming = { code: m[1]! };
-    void this.openResume(m[1]!);
-  };
-
-  /**
-   * Rebuilds the saved application's journey (industries, answers, notice) on this kiosk, then
-   * lets the form load the draft itself (it checks it like any other input).
-   */
-  private async openResume(code: string): Promise<void> {
-    const k = this.kiosk.t;
-    try {
-      const { draftOrigin } = await loadDraftStore();
-      const view = await getDraft(this.api, code);
-      const origin = draftOrigin(view.data);
-      const catalogue = (await this.data.taskComplete).catalogue;
-      const industries = origin?.industries.filter((id) => catalogue.industries.some((i) => i.id === id)) ?? [];
-      if (!origin || !industries.length || industries.length !== origin.industries.length) throw new Error('shape');
-      this.notice = undefined;
-      this.update_({ view: 'apply', selection: { industries, general: [] }, confirmed: true, answers: answerMap(origin.answers), step: 'form' });
-      await this.updateComplete;
-      await this.applySteps.taskComplete;
-      await this.updateComplete;
-      const form = this.renderRoot.querySelector<OneForm>('one-form');
-      await form?.updateComplete;
-      // The form loads the draft itself and checks it like any other input (and says why not).
-      if (form) await form.resume(code);
-      this.resuming = undefined;
-    } catch (e) {
-      this.resuming = { code, error: e instanceof ApiError && e.problem.status === 404 ? k('resume.notFound') : k('openFailed') };
-    }
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('idleSeconds') || changed.has('idleWarningSeconds')) this.idle.configure(this.idleConfig());
   }
 
   /**
@@ -516,15 +445,12 @@ export class OneKioskApp extends LitElement {
     this.idleLeft = undefined;
     this.idleSpoken = '';
     this.dirty = false;
-    if (this.shared.ok || this.shared.error !== 'not-shared') this.closeShared();
     clearSession();
     // Let the form's queued draft writes land first, so none can outlive the clearing.
-    await this.renderRoot.querySelector<OneForm>('one-form')?.draftWritten;
+    await this.apply?.draftWritten;
+    this.apply?.reset();
     const { clearFormDrafts } = await loadDraftStore();
     await clearFormDrafts();
-    this.notice = undefined;
-    this.submitted = undefined;
-    this.resuming = undefined;
     this.journeyElements = new Map();
     this.journeyParams = new Map();
     this.session = emptySession();
@@ -533,26 +459,10 @@ export class OneKioskApp extends LitElement {
     window.scrollTo(0, 0);
   }
 
-  private readonly onSubmitted = (e: CustomEvent<SubmittedDetail>) => {
-    this.submitted = e.detail.application;
-    this.update_({ step: 'receipt', receipt: { id: e.detail.application.id, token: e.detail.token } });
-    window.scrollTo(0, 0);
-  };
-
   protected override updated(): void {
     const dialog = this.idleDialog;
     if (dialog && this.idleLeft !== undefined && !dialog.open) dialog.showModal();
     else if (dialog?.open && this.idleLeft === undefined) dialog.close();
-    if (!this.toTop || this.data.status !== TaskStatus.COMPLETE) return;
-    this.toTop = false;
-    if (this.shared.ok || this.shared.error !== 'not-shared') window.scrollTo(0, 0);
-  }
-
-  /** Leaves a shared notice (or a bad link) for the kiosk's own journey, which it never touched. */
-  private closeShared(): void {
-    history.replaceState(null, '', location.pathname + location.search);
-    this.shared = { ok: false, error: 'not-shared' };
-    this.sharedView = undefined;
   }
 
   private update_(patch: Partial<KioskSession>): void {
@@ -570,23 +480,6 @@ export class OneKioskApp extends LitElement {
   }
 
   private readonly onLanguage = (e: CustomEvent<LanguageChangeDetail>) => this.update_({ language: e.detail.language });
-  private readonly onSelectionChange = (e: Event) => {
-    const detail = (e as CustomEvent<IndustrySelectDetail | undefined>).detail;
-    if (detail) this.update_({ selection: detail, confirmed: false });
-  };
-  private readonly onSelect = (e: CustomEvent<IndustrySelectDetail>) =>
-    this.update_({ selection: e.detail, confirmed: true, step: 'selection', answers: {} });
-  private readonly onAnswer = (e: CustomEvent<AnswerDetail>) => this.update_({ answers: e.detail.answers });
-  private readonly onNoticeReady = (e: CustomEvent<NoticeReadyDetail>) => {
-    this.notice = e.detail.notice;
-    this.update_({ answers: e.detail.answers, step: 'notice' });
-  };
-
-  /** The questionnaires the selection needs: its industries, and the general one for GB/T classes. */
-  private questionnaires(): string[] {
-    const { industries, general, generalUnclassified } = this.session.selection;
-    return [...industries, ...(general.length || generalUnclassified ? [GENERAL_QUESTIONNAIRE] : [])];
-  }
 
   protected override render() {
     const { t } = this.i18n;
@@ -618,18 +511,9 @@ export class OneKioskApp extends LitElement {
             <button class="primary" type="button" @click=${() => void this.data.run()}>${t('app.retry')}</button>
           </div>`,
           complete: ({ catalogue, searchIndex }) => {
-            if (this.showingShared()) return this.renderShared(catalogue, this.shared);
-            const def = journey(this.session.view);
+            const def = !this.showingShared() && journey(this.session.view);
             if (def) return this.renderJourney(def, catalogue);
-            return this.session.confirmed
-              ? this.renderStep(catalogue)
-              : html`<one-industry-navigator
-                  .catalogue=${catalogue}
-                  .searchIndex=${searchIndex}
-                  .selection=${this.session.selection}
-                  @change=${this.onSelectionChange}
-                  @one-industry-select=${this.onSelect}
-                ></one-industry-navigator>`;
+            return this.renderApply(catalogue, searchIndex);
           },
         }))}
       </main>
@@ -639,7 +523,54 @@ export class OneKioskApp extends LitElement {
   }
 
   private showingShared(): boolean {
-    return this.shared.ok || this.shared.error !== 'not-shared';
+    return this.apply ? this.apply.showingShared() : /^#notice=/.test(location.hash);
+  }
+
+  /** The apply journey (downloading it first, or offering to try again). */
+  private renderApply(catalogue: Catalogue, searchIndex: SearchIndex): unknown {
+    if (this.apply) return this.apply.render(catalogue, searchIndex);
+    const k = this.kiosk.t;
+    if (this.applyLoad === 'failed') {
+      return html`<div class="panel" role="alert">
+        <p>${k('openFailed')}</p>
+        <button class="primary" type="button" @click=${() => void this.loadApply()}>${this.i18n.t('app.retry')}</button>
+      </div>`;
+    }
+    queueMicrotask(() => void this.loadApply());
+    return html`<p class="panel" role="status">${k('opening')}</p>`;
+  }
+
+  private async loadApply(): Promise<ApplyJourney | undefined> {
+    if (this.apply || this.applyLoad === 'loading') return this.apply;
+    this.applyLoad = 'loading';
+    try {
+      const { ApplyJourney } = await import('./apply-view.js');
+      this.apply ??= new ApplyJourney(this);
+      this.applyLoad = undefined;
+    } catch {
+      this.applyLoad = 'failed';
+    }
+    return this.apply;
+  }
+
+  /** A shared notice or a resume link in the address: the apply journey opens it. */
+  private readonly onApplyHash = () => {
+    if (APPLY_LINK.test(location.hash)) void this.loadApply();
+  };
+
+  /** For the apply journey: the catalogue, once loaded. */
+  async catalogue(): Promise<Catalogue> {
+    return (await this.data.taskComplete).catalogue;
+  }
+
+  /** For the apply journey: changes the session and keeps it. */
+  patchSession(patch: Partial<KioskSession>): void {
+    this.update_(patch);
+  }
+
+  /** For the apply journey: the person is done (the receipt's "finish"). */
+  finish(): void {
+    void this.wipe();
   }
 
   /**
@@ -737,8 +668,8 @@ export class OneKioskApp extends LitElement {
     if (view !== 'home' && view !== 'apply' && !journey(view)) return;
     if (params !== undefined) this.journeyParams.set(view, params);
     if (view === 'apply' && selection?.industries.length) {
-      this.notice = undefined;
-      this.update_({ view, selection: { industries: selection.industries, general: [] }, confirmed: true, step: 'selection', answers: {} });
+      const chosen = { industries: selection.industries, general: [] };
+      void this.loadApply().then((apply) => apply?.startWith(chosen));
     } else this.update_({ view });
     window.scrollTo(0, 0);
     this.skip();
@@ -771,7 +702,7 @@ export class OneKioskApp extends LitElement {
 
   /** Home from anywhere: a shared notice left open is closed; the apply journey keeps its place. */
   private goHome(): void {
-    if (this.showingShared()) this.closeShared();
+    if (this.showingShared()) this.apply?.closeShared();
     this.go({ view: 'home' });
   }
 
@@ -802,210 +733,8 @@ export class OneKioskApp extends LitElement {
     </dialog>`;
   }
 
-  private renderStep(catalogue: Catalogue) {
-    const { t } = this.i18n;
-    // After a reload the notice is rebuilt from the stored answers; answers that give none go back to the questions.
-    const step = this.session.step === 'notice' && !this.sessionNotice(catalogue) ? 'questions' : this.session.step;
-    if (step === 'selection') return this.renderSelection(catalogue);
-    if (step === 'form' || step === 'receipt') return this.renderApply(catalogue, step);
-    const back = html`<button class="secondary" type="button" @click=${() => this.update_({ step: 'selection' })}>${t('questionnaire.backToSelection')}</button>`;
-    if (step === 'guide') {
-      const industry = catalogue.industries.find((i) => i.id === this.session.guide);
-      const guide = industry && buildGuide(catalogue, industry.id);
-      if (!industry || !guide) return this.renderSelection(catalogue);
-      return html`<one-notice .notice=${guide} .industryName=${industry.name} .catalogue=${catalogue}><span slot="actions">${back}</span></one-notice>`;
-    }
-    if (step === 'questions') {
-      return html`<one-questionnaire
-          .catalogue=${catalogue}
-          .questionnaires=${this.questionnaires()}
-          .answers=${this.session.answers}
-          @one-answer=${this.onAnswer}
-          @one-notice-ready=${this.onNoticeReady}
-        ></one-questionnaire>
-        <p class="steps">${back}</p>`;
-    }
-    const { general, generalUnclassified } = this.session.selection;
-    const byWindow = general.length > 0 || generalUnclassified === true;
-    return html`<one-notice .notice=${this.notice} .shareLink=${this.shareLink(this.notice!)} .catalogue=${catalogue}>
-      ${this.notice!.permits.length && byWindow ? html`<p slot="note" class="note" role="note">${this.kiosk.t('applyGeneral')}</p>` : nothing}
-      <button slot="actions" class="secondary" type="button" @click=${() => this.update_({ step: 'questions' })}>${t('notice.changeAnswers')}</button>
-      ${this.notice!.permits.length && !byWindow
-        ? html`<button slot="actions" class="primary" type="button" @click=${() => this.startForm()}>${this.kiosk.t('apply')}</button>`
-        : nothing}
-    </one-notice>`;
-  }
-
-  private startForm(): void {
-    this.update_({ step: 'form' });
-    window.scrollTo(0, 0);
-  }
-
-  /**
-   * The notice of this session's answers: the questionnaire's, or rebuilt from the stored
-   * answers after a reload (the same catalogue and answers always give the same notice).
-   */
-  private sessionNotice(catalogue: Catalogue): Notice | undefined {
-    if (this.notice) return this.notice;
-    try {
-      const q = combine(catalogue.rules, this.questionnaires());
-      const evaluation = evaluateAnswers(catalogue, q, pruneAnswers(q, this.session.answers).answers);
-      if (!evaluation.complete) return undefined;
-      return (this.notice = buildNotice(catalogue, evaluation));
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** The one form (一表申请) and the receipt (一窗受理), loaded on demand. */
-  private renderApply(catalogue: Catalogue, step: 'form' | 'receipt'): unknown {
-    const k = this.kiosk.t;
-    const failed = (message: string, retry: () => void) => html`<div class="panel" role="alert">
-      <p>${message}</p>
-      <button class="primary" type="button" @click=${retry}>${this.i18n.t('app.retry')}</button>
-    </div>`;
-    return this.applySteps.render({
-      pending: () => html`<p class="panel" role="status">${k('opening')}</p>`,
-      error: () => failed(k('openFailed'), () => void this.applySteps.run()),
-      complete: () => {
-        if (step === 'receipt') {
-          return this.receipt.render({
-            pending: () => html`<p class="panel" role="status">${k('opening')}</p>`,
-            error: () => failed(k('receiptFailed'), () => void this.receipt.run()),
-            complete: (application) =>
-              application
-                ? html`<one-receipt .application=${application} .token=${this.session.receipt?.token} .catalogue=${catalogue} @one-request-reset=${() => void this.wipe()}></one-receipt>`
-                : failed(k('receiptFailed'), () => void this.receipt.run()),
-          });
-        }
-        const notice = this.sessionNotice(catalogue);
-        // Answers that no longer give a notice (a catalogue changed since): back to the questions.
-        if (!notice) return failed(k('openFailed'), () => this.update_({ step: 'questions' }));
-        return html`${this.resuming
-            ? html`<div class="panel" role=${this.resuming.error ? 'alert' : 'status'}>
-                <p>${this.resuming.error ?? k('resume.loading')}</p>
-              </div>`
-            : nothing}
-          <one-form
-            .catalogue=${catalogue}
-            .notice=${notice}
-            .industries=${this.session.selection.industries}
-            .answers=${this.session.answers}
-            session=${this.session.id}
-            resume-base=${location.origin + location.pathname}
-            @one-submitted=${this.onSubmitted}
-          ></one-form>
-          <p class="steps">
-            <button class="secondary" type="button" @click=${() => this.update_({ step: 'notice' })}>${k('backToNotice')}</button>
-          </p>`;
-      },
-    });
-  }
-
-
-  /** The link that opens this session's notice on a phone: this page + `#notice=<base32>`. */
-  private shareLink(notice: Notice): string {
-    const { industries, general, generalUnclassified } = this.session.selection;
-    return sharedNoticeLink(location.origin + location.pathname, {
-      catalogueVersion: notice.catalogueVersion,
-      industries,
-      general,
-      generalUnclassified: generalUnclassified === true,
-      answers: this.session.answers,
-    });
-  }
-
-  /** A notice opened from a shared link, read-only; or why the link cannot be opened. */
-  private renderShared(catalogue: Catalogue, result: ShareResult) {
-    const { t } = this.i18n;
-    const close = html`<button class="secondary" type="button" @click=${() => this.closeShared()}>${t('notice.sharedClose')}</button>`;
-    const view = result.ok ? this.sharedNotice(catalogue, result.shared) : { error: result.error };
-    if ('error' in view) {
-      return html`<section class="panel" role="alert" aria-labelledby="shared-error-title">
-        <h2 id="shared-error-title">${t('notice.sharedErrorTitle')}</h2>
-        <p>${t(`notice.sharedErrors.${view.error}`)}</p>
-        <p class="meta">${t('notice.sharedNothingChanged')}</p>
-        <p>${close}</p>
-      </section>`;
-    }
-    return html`<one-notice .notice=${view.notice} .catalogue=${catalogue}>
-      <div slot="note" class="note" role="note">
-        <p>${t('notice.sharedNote')}</p>
-        ${view.versionThen !== catalogue.version
-          ? html`<p><strong>${t('notice.sharedVersionDiffers', { then: view.versionThen, now: catalogue.version })}</strong></p>`
-          : nothing}
-        ${view.dropped ? html`<p>${t('notice.sharedDropped', { count: view.dropped })}</p>` : nothing}
-      </div>
-      <span slot="actions">${close}</span>
-    </one-notice>`;
-  }
-
-  private sharedNotice(catalogue: Catalogue, shared: SharedNotice): SharedView {
-    const key = `${catalogue.version}|${location.hash}`;
-    if (this.sharedView?.key === key) return this.sharedView.view;
-    const ids = [...shared.industries, ...(shared.general.length || shared.generalUnclassified ? [GENERAL_QUESTIONNAIRE] : [])];
-    let view: SharedView;
-    try {
-      const q = combine(catalogue.rules, ids);
-      const { answers } = pruneAnswers(q, shared.answers);
-      const dropped = Object.keys(shared.answers).length - Object.keys(answers).length;
-      view = { notice: buildNotice(catalogue, evaluateAnswers(catalogue, q, answers)), versionThen: shared.catalogueVersion, dropped };
-    } catch {
-      // an industry this catalogue does not have, or industries whose implied answers conflict
-      view = { error: 'unknown-questionnaire' };
-    }
-    this.sharedView = { key, view };
-    return view;
-  }
-
   private skip(): void {
     this.renderRoot.querySelector<HTMLElement>('#main')?.focus();
-  }
-
-  private renderSelection(catalogue: Catalogue) {
-    const { t, language } = this.i18n;
-    const text = (x: Text) => x[language];
-    const { industries, general } = this.session.selection;
-    const chosen = catalogue.industries.filter((i) => industries.includes(i.id));
-    const departments = new Map(catalogue.departments.map((d) => [d.id, d]));
-    const permits = new Map(catalogue.permits.map((p) => [p.id, p]));
-    const classes = catalogue.gbt.filter((g) => general.includes(g.code));
-    const classLabel = (name: Text, pinyin: string) => (language === 'en' && !name.en ? `${name['zh-CN']} (${pinyin})` : text(name));
-    return html`<section class="panel" aria-labelledby="sel-title">
-      <h2 id="sel-title">${t('app.selectionTitle')}</h2>
-      <p>${t('app.selectionIntro')}</p>
-      ${chosen.map(
-        (ind) => html`<h3>${text(ind.name)}</h3>
-          <p>
-            <button class="secondary" type="button" @click=${() => this.update_({ step: 'guide', guide: ind.id })}>
-              ${t('questionnaire.viewGuide', { industry: text(ind.name) })}
-            </button>
-          </p>
-          <p class="meta">
-            ${ind.leadDepartments.map((d) => departments.get(d)).map((d) => (d ? text(d.name) : nothing))}
-          </p>
-          <p>${t('app.selectionPermits')}</p>
-          <ul>
-            ${ind.permits.map((ip) => {
-              const p = permits.get(ip.permit);
-              return p ? html`<li>${text(p.name)} <span class="meta">— ${text(ip.trigger)}</span></li>` : nothing;
-            })}
-          </ul>`,
-      )}
-      ${classes.map(
-        (c) => html`<h3>${c.code} ${classLabel(c.name, c.pinyin)}</h3>
-          <p>${t('app.selectionGeneral')}</p>
-          ${c.route && c.route.type !== 'industry' ? html`<p class="meta">${text(c.route.reason)}</p>` : nothing}`,
-      )}
-      ${this.session.selection.generalUnclassified
-        ? html`<h3>${t('app.generalUnclassified')}</h3>
-            <p>${t('app.selectionGeneral')}</p>`
-        : nothing}
-      <p class="steps">
-        <button class="secondary" type="button" @click=${() => this.update_({ confirmed: false })}>${t('app.changeSelection')}</button>
-        <button class="primary" type="button" @click=${() => this.update_({ step: 'questions' })}>${t('questionnaire.start')}</button>
-      </p>
-    </section>`;
   }
 }
 

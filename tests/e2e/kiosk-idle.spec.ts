@@ -142,7 +142,7 @@ test('the warning shows a countdown, is accessible, and "I need more time" keeps
   test.setTimeout(90_000);
   const errors = watchForPageErrors(page);
   const mark = `ZQY${Date.now().toString(36)}`;
-  await startAtNotice(page, '?idle=3&idle-warning=25');
+  await startAtNotice(page, '?idle=8&idle-warning=25');
   await page.getByRole('button', { name: new RegExp(`^${text('form', 'sections.premises')}`) }).click();
   const field = page.locator('one-form input[type="text"]').first();
   await field.fill(mark);

@@ -26,11 +26,11 @@ const budgets: [entry: string, gzipKb: number][] = [
   // themselves come with the catalogue (a unit test keeps them out of the bundle).
   // 79 → 83 KB: the way into the one form (issue 6) — the shell's form and receipt steps, the
   // resume link with its draft-code rules, the wipe, its own strings (namespace `kiosk`) — and
-  // code splitting's cost: the chunks shared with the lazily loaded form compress apart. The
-  // form itself loads on demand (see the lazy budget below).
-  // 83 → 85 KB, for now: the attract screen, the home screen and the journeys' registry (issue 8).
-  // The next step loads the apply journey (navigator, questions, notice, rules) on demand.
-  ['src/kiosk/main.ts', 85], // 84.0 KB today
+  // code splitting's cost: the chunks shared with the lazily loaded form compress apart.
+  // 83 → 52 KB (issue 8): the kiosk opens on its attract screen and home screen; the apply
+  // journey (navigator, questions, notice, rules engine, shared-notice codec) loads when someone
+  // starts applying — budgeted below with what it loads.
+  ['src/kiosk/main.ts', 52], // 50.6 KB today
   // Lit + i18next + the three locales + the licence and its QR encoder (lean-qr).
   // 52 → 53 KB: only the notice's new strings (phone QR, shared link, 一业一单), which every
   // bundle carries in all three languages until locales load on demand.
@@ -42,9 +42,19 @@ const budgets: [entry: string, gzipKb: number][] = [
 
 // What an entry loads on demand (\`import()\`), all of it together.
 const lazyBudgets: [entry: string, gzipKb: number][] = [
-  // The one form (一表申请) with its material and commitment controls, the receipt, the draft
-  // store (idb) and their strings in three languages plus the API's messages (26 KB of it).
-  ['src/kiosk/main.ts', 50], // 49.8 KB today
+  // The apply journey (35 KB: the navigator, questionnaire, notice and rules engine), the one
+  // form (一表申请) with its material and commitment controls, the receipt, the draft store (idb)
+  // and their strings in three languages plus the API's messages (26 KB of it): 84.7 KB today.
+  ['src/kiosk/main.ts', 86],
+];
+
+// A page with some of what it loads on demand: the first load plus those modules (and what they import).
+const loadedBudgets: [entry: string, loaded: string[], gzipKb: number][] = [
+  // Someone starts applying: the first screen and the apply journey — 85.3 KB today (the whole
+  // kiosk's first screen before issue 8 was 84 KB).
+  ['src/kiosk/main.ts', ['src/kiosk/apply-view.ts'], 87],
+  // … and reaches the one form and the receipt: 134.2 KB today.
+  ['src/kiosk/main.ts', ['src/kiosk/apply-view.ts', 'src/components/form/form.ts', 'src/components/receipt/receipt.ts'], 136],
 ];
 
 // The embeddable verifier (issue 7, DESIGN §8), as a host page loads it with one script tag.
@@ -78,5 +88,10 @@ describe('bundle size budgets (gzip)', () => {
   it.each(lazyBudgets)('%s loads ≤ %d KB on demand', async (entry, limit) => {
     const size = await bundleSize(entry);
     expect(size.lazy.gzip / KB).toBeLessThanOrEqual(limit);
+  });
+
+  it.each(loadedBudgets)('%s with %j loaded ≤ %d KB', async (entry, loaded, limit) => {
+    const size = await bundleSize(entry, loaded);
+    expect(size.withLoaded.gzip / KB).toBeLessThanOrEqual(limit);
   });
 });

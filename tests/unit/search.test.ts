@@ -69,7 +69,7 @@ describe('search index', () => {
       expect(ids(searcher.search(n.code, { limit: 3 })), n.code).toContain(n.code);
       expect(ids(searcher.search(n.name['zh-CN'], { limit: 3, kinds: ['gbt'] })), n.name['zh-CN']).toContain(n.code);
     }
-  });
+  }, 30_000); // 1381 classes × 2 searches: seconds on a loaded 2-core machine
 
   it('finds every industry by its name, each alias and each English alias', () => {
     for (const ind of catalogue.industries) {
