@@ -11,6 +11,7 @@ import { benchMockApi } from './mock-api.js';
 import { bundleSize, gzipBytes } from './bundle-size.js';
 import { widgetSizes } from './widget-size.js';
 import { benchDecoder, decoderTable } from './decoder.js';
+import { benchKioskLighthouse } from './kiosk-lighthouse.js';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -32,6 +33,9 @@ async function main(): Promise<void> {
 
   console.log('QR decoder (zxing black-box images, four rotations)…');
   results.decoder = benchDecoder();
+
+  console.log('Lighthouse on the built kiosk (performance, accessibility; 3 runs)…');
+  results.kioskLighthouse = await benchKioskLighthouse();
 
   console.log('sizes…');
   const navigator = await bundleSize('src/components/industry-navigator/industry-navigator.ts');
@@ -71,6 +75,7 @@ async function main(): Promise<void> {
   for (const [k, v] of Object.entries(results.sizes as Record<string, { raw: number; gzip: number }>)) {
     console.log(`| ${k} | ${kb(v.gzip)} gzip (${kb(v.raw)} raw) |`);
   }
+  for (const [k, v] of Object.entries(results.kioskLighthouse as Record<string, unknown>)) console.log(`| kiosk Lighthouse ${k} | ${Array.isArray(v) ? v.join(', ') || 'none' : v} |`);
   if (results.decoder) console.log(`\n${decoderTable(results.decoder as NonNullable<ReturnType<typeof benchDecoder>>)}`);
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 }
