@@ -11,6 +11,7 @@ import { benchMockApi } from './mock-api.js';
 import { bundleSize, gzipBytes } from './bundle-size.js';
 import { widgetSizes } from './widget-size.js';
 import { benchDecoder, decoderTable } from './decoder.js';
+import { benchKioskPwa } from './kiosk-pwa.js';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -59,6 +60,9 @@ async function main(): Promise<void> {
     searchIndexJson: { raw: index.length, gzip: gzipBytes(index) },
   };
 
+  console.log('kiosk PWA (precache of dist/sw.js, installability through the DevTools protocol)…');
+  results.kioskPwa = (await benchKioskPwa()) ?? 'no build in dist/: run npm run build first';
+
   const s = results.search as Record<string, number>;
   console.log('\n| measure | value |\n|---|---|');
   for (const [k, v] of Object.entries(s)) console.log(`| search ${k} | ${typeof v === 'number' ? (Number.isInteger(v) ? v : v.toFixed(3)) : JSON.stringify(v)} |`);
@@ -71,6 +75,7 @@ async function main(): Promise<void> {
   for (const [k, v] of Object.entries(results.sizes as Record<string, { raw: number; gzip: number }>)) {
     console.log(`| ${k} | ${kb(v.gzip)} gzip (${kb(v.raw)} raw) |`);
   }
+  console.log(`| kiosk PWA | ${JSON.stringify(results.kioskPwa)} |`);
   if (results.decoder) console.log(`\n${decoderTable(results.decoder as NonNullable<ReturnType<typeof benchDecoder>>)}`);
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 }

@@ -52,6 +52,8 @@ import { IdleTimer, announceAt, idleSettings } from './idle.js';
 const loadApplySteps = () => Promise.all([import('../components/form/form.js'), import('../components/receipt/receipt.js')]);
 /** The draft store, for the wipe (IndexedDB only: no component code). */
 const loadDraftStore = () => import('../components/form/draft-store.js');
+// [offline] The service worker and its updates (src/kiosk/pwa.ts), loaded after the first screen.
+const loadPwa = () => import('./pwa.js');
 /** `#resume=<code>`: a saved application (保存并稍后继续) opened from its QR code or link. */
 const RESUME = /^#resume=([A-Za-z0-9-]{1,40})$/;
 
@@ -420,6 +422,7 @@ export class OneKioskApp extends LitElement {
     await this.i18n.i18n.changeLanguage(DEFAULT_LANGUAGE);
     this.applyPageSettings();
     window.scrollTo(0, 0);
+    void loadPwa().then((m) => m.kioskUpdates.applyIfReady()); // [offline] an update waiting applies now, at the start screen
   }
 
   private readonly onSubmitted = (e: CustomEvent<SubmittedDetail>) => {
@@ -427,6 +430,10 @@ export class OneKioskApp extends LitElement {
     this.update_({ step: 'receipt', receipt: { id: e.detail.application.id, token: e.detail.token } });
     window.scrollTo(0, 0);
   };
+
+  protected override firstUpdated(): void {
+    void loadPwa().then((m) => m.kioskUpdates.register(() => !this.hasPersonalState())); // [offline] register; updates only at the start screen
+  }
 
   protected override updated(): void {
     const dialog = this.idleDialog;

@@ -42,7 +42,9 @@ const budgets: [entry: string, gzipKb: number][] = [
 const lazyBudgets: [entry: string, gzipKb: number][] = [
   // The one form (一表申请) with its material and commitment controls, the receipt, the draft
   // store (idb) and their strings in three languages plus the API's messages (26 KB of it).
-  ['src/kiosk/main.ts', 50], // 49.8 KB today
+  // 50 → 53 KB: the kiosk's service worker from the page's side (issue 8: src/kiosk/pwa.ts and
+  // workbox-window, 2.6 KB), loaded after the first screen (which it grows by 0.1 KB).
+  ['src/kiosk/main.ts', 53], // 52.4 KB today
 ];
 
 // The embeddable verifier (issue 7, DESIGN §8), as a host page loads it with one script tag.
