@@ -432,7 +432,8 @@ export class OneKioskApp extends LitElement {
   };
 
   protected override firstUpdated(): void {
-    void loadPwa().then((m) => m.kioskUpdates.register(() => !this.hasPersonalState())); // [offline] register; updates only at the start screen
+    // [offline] register once the first screen has its catalogue (the worker's precache must not compete with it); updates only at the start screen
+    void this.data.taskComplete.catch(() => undefined).then(loadPwa).then((m) => m.kioskUpdates.register(() => !this.hasPersonalState()));
   }
 
   protected override updated(): void {
