@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { mockApiPlugin } from './src/mock-api/node-host.js';
 import { verifySwPlugin } from './scripts/verify-sw-plugin.js';
+import { kioskSwPlugin } from './scripts/kiosk-sw-plugin.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -27,6 +28,10 @@ export const CONTENT_SECURITY_POLICY = [...POLICY, 'trusted-types lit-html'].joi
  * and the page register its service worker (policy `one-verify-page`).
  */
 export const VERIFY_PAGE_CSP = [...POLICY, 'trusted-types lit-html one-verifier one-verify-page'].join('; ');
+/** The kiosk page also registers its service worker (policy `one-kiosk`, src/kiosk/pwa.ts). */
+export const KIOSK_CSP = [...POLICY, 'trusted-types lit-html one-kiosk'].join('; ');
+
+const cspFor = (file: string) => (/[\\/]v\.html$/.test(file) ? VERIFY_PAGE_CSP : /[\\/]index\.html$/.test(file) ? KIOSK_CSP : CONTENT_SECURITY_POLICY);
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -35,7 +40,7 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: (_html, ctx) => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: /[\\/]v\.html$/.test(ctx.filename) ? VERIFY_PAGE_CSP : CONTENT_SECURITY_POLICY },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: cspFor(ctx.filename) },
         injectTo: 'head-prepend',
       },
     ],
@@ -43,7 +48,7 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [mockApiPlugin(root), contentSecurityPolicy(), verifySwPlugin(root)],
+  plugins: [mockApiPlugin(root), contentSecurityPolicy(), verifySwPlugin(root), kioskSwPlugin(root)],
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
   build: {

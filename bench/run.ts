@@ -12,6 +12,7 @@ import { bundleSize, gzipBytes } from './bundle-size.js';
 import { widgetSizes } from './widget-size.js';
 import { benchDecoder, decoderTable } from './decoder.js';
 import { benchKioskLighthouse } from './kiosk-lighthouse.js';
+import { benchKioskPwa } from './kiosk-pwa.js';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -63,6 +64,9 @@ async function main(): Promise<void> {
     searchIndexJson: { raw: index.length, gzip: gzipBytes(index) },
   };
 
+  console.log('kiosk PWA (precache of dist/sw.js, installability through the DevTools protocol)…');
+  results.kioskPwa = (await benchKioskPwa()) ?? 'no build in dist/: run npm run build first';
+
   const s = results.search as Record<string, number>;
   console.log('\n| measure | value |\n|---|---|');
   for (const [k, v] of Object.entries(s)) console.log(`| search ${k} | ${typeof v === 'number' ? (Number.isInteger(v) ? v : v.toFixed(3)) : JSON.stringify(v)} |`);
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
     console.log(`| ${k} | ${kb(v.gzip)} gzip (${kb(v.raw)} raw) |`);
   }
   for (const [k, v] of Object.entries(results.kioskLighthouse as Record<string, unknown>)) console.log(`| kiosk Lighthouse ${k} | ${Array.isArray(v) ? v.join(', ') || 'none' : v} |`);
+  console.log(`| kiosk PWA | ${JSON.stringify(results.kioskPwa)} |`);
   if (results.decoder) console.log(`\n${decoderTable(results.decoder as NonNullable<ReturnType<typeof benchDecoder>>)}`);
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 }

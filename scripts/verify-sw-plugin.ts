@@ -62,6 +62,12 @@ export function precacheList(bundle: Record<string, OutputFile>, html: string, b
 
 export const cacheVersion = (list: readonly string[]): string => createHash('sha256').update(list.join('\n')).digest('hex').slice(0, 16);
 
+/** A service worker's source bundled into one classic script (minified), with `define` replaced. */
+export async function bundleWorker(entry: string, define: Record<string, string>): Promise<string> {
+  const result = await build({ entryPoints: [entry], bundle: true, format: 'iife', target: 'es2022', minify: true, write: false, logLevel: 'warning', define });
+  return result.outputFiles[0]!.text;
+}
+
 export function verifySwPlugin(root: string): Plugin {
   return {
     name: 'onelicence-verify-sw',
@@ -70,17 +76,8 @@ export function verifySwPlugin(root: string): Plugin {
       const html = bundle[VERIFY_PAGE_HTML];
       if (!html) return; // not the app's build (e.g. the widget's)
       const list = precacheList(bundle as unknown as Record<string, OutputFile>, text(html as unknown as OutputFile));
-      const result = await build({
-        entryPoints: [join(root, 'src/verify/sw.ts')],
-        bundle: true,
-        format: 'iife',
-        target: 'es2022',
-        minify: true,
-        write: false,
-        logLevel: 'warning',
-        define: { __PRECACHE__: JSON.stringify(list), __CACHE_VERSION__: JSON.stringify(cacheVersion(list)) },
-      });
-      writeFileSync(join(options.dir ?? join(root, 'dist'), VERIFY_SW_FILE), result.outputFiles[0]!.text);
+      const code = await bundleWorker(join(root, 'src/verify/sw.ts'), { __PRECACHE__: JSON.stringify(list), __CACHE_VERSION__: JSON.stringify(cacheVersion(list)) });
+      writeFileSync(join(options.dir ?? join(root, 'dist'), VERIFY_SW_FILE), code);
       this.info(`${VERIFY_SW_FILE}: ${list.length} files precached, version ${cacheVersion(list)}`);
     },
   };

@@ -41,6 +41,8 @@ import { LANGUAGES, type Language } from '../i18n/index.js';
 
 /** The draft store, for the wipe (IndexedDB only: no component code). */
 const loadDraftStore = () => import('../components/form/draft-store.js');
+/** The service worker and its updates (src/kiosk/pwa.ts), loaded after the first screen. */
+const loadPwa = () => import('./pwa.js');
 /** A link the apply journey opens: a shared notice (`#notice=`) or a saved application (`#resume=`). */
 const APPLY_LINK = /^#(?:notice|resume)=/;
 
@@ -425,6 +427,12 @@ export class OneKioskApp extends LitElement {
 
   /** Once the attract screen is up, the apply journey's code downloads in the quiet (it is the one most people take). */
   protected override firstUpdated(): void {
+    // The service worker registers once the first screen has its catalogue (its precache must not
+    // compete with it); an update applies only while nobody is at the kiosk.
+    void this.data.taskComplete
+      .catch(() => undefined)
+      .then(loadPwa)
+      .then((m) => m.kioskUpdates.register(() => !this.hasPersonalState()));
     const prefetch = () => void import('./apply-view.js').catch(() => undefined);
     if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 5_000 });
     else setTimeout(prefetch, 1_000);
@@ -457,6 +465,8 @@ export class OneKioskApp extends LitElement {
     await this.i18n.i18n.changeLanguage(DEFAULT_LANGUAGE);
     this.applyPageSettings();
     window.scrollTo(0, 0);
+    // An update waiting applies now, at the attract screen (never in someone's session).
+    void loadPwa().then((m) => m.kioskUpdates.applyIfReady());
   }
 
   protected override updated(): void {

@@ -45,6 +45,11 @@ export async function startSession(page: Page): Promise<void> {
 /** Opens the kiosk and starts applying: the attract screen, the home screen, then "apply" (the navigator). */
 export async function startApply(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
+  await openApply(page);
+}
+
+/** On the kiosk's attract screen: start (in Simplified Chinese), then "apply" (the navigator). */
+export async function openApply(page: Page): Promise<void> {
   await startSession(page);
   await page.getByRole('button', { name: kioskZh.home.apply.title }).click();
 }

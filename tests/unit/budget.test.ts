@@ -44,8 +44,10 @@ const budgets: [entry: string, gzipKb: number][] = [
 const lazyBudgets: [entry: string, gzipKb: number][] = [
   // The apply journey (35 KB: the navigator, questionnaire, notice and rules engine), the one
   // form (一表申请) with its material and commitment controls, the receipt, the draft store (idb)
-  // and their strings in three languages plus the API's messages (26 KB of it): 84.7 KB today.
-  ['src/kiosk/main.ts', 86],
+  // and their strings in three languages plus the API's messages (26 KB of it), and the service
+  // worker from the page's side (src/kiosk/pwa.ts and workbox-window, 2.6 KB, after the first
+  // screen): 87.4 KB today.
+  ['src/kiosk/main.ts', 89],
 ];
 
 // A page with some of what it loads on demand: the first load plus those modules (and what they import).
