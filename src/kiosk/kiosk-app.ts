@@ -44,6 +44,9 @@ import '../components/notice/notice.js';
 import { answerMap, clearSession, emptySession, loadSession, saveSession, type KioskSession } from './session.js';
 import { KIOSK_NS, kioskResources } from './locales.js';
 import { IdleTimer, announceAt, idleSettings } from './idle.js';
+// lockdown, text size, voice (docs/kiosk.md)
+import { LockdownController, lockdownStyles } from './lockdown.js';
+import './kiosk-tools.js';
 
 /**
  * The one form and the receipt load on demand (with their strings): a person who only reads a
@@ -67,6 +70,7 @@ export class OneKioskApp extends LitElement {
   static override styles = [
     tokens,
     appShell,
+    lockdownStyles, // lockdown
     css`
       :host {
         /* Resolved here, so the header's inverted colours reach the switch as values. */
@@ -226,6 +230,8 @@ export class OneKioskApp extends LitElement {
 
   private readonly i18n = new I18nController(this);
   private readonly kiosk = new NamespaceText(this, KIOSK_NS, kioskResources);
+  // lockdown: no context menu, zoom, selection of the chrome or other sites (?lockdown=off for staff)
+  private readonly lockdown = new LockdownController(this, { message: () => this.kiosk.t('lockdown.message'), dismiss: () => this.kiosk.t('lockdown.dismiss') });
   /** The application just submitted (after a reload it is read again with the receipt's token). */
   @state() private submitted?: ApplicationView;
   /** A resume code from the address, being opened (or why it could not be). */
@@ -455,6 +461,7 @@ export class OneKioskApp extends LitElement {
     const root = document.documentElement;
     root.lang = this.session.language;
     root.dataset.theme = this.session.elder ? 'kiosk elder' : 'kiosk';
+    root.dataset.textSize = this.session.textSize; // text size
     document.title = this.i18n.t('app.title');
   }
 
@@ -496,6 +503,12 @@ export class OneKioskApp extends LitElement {
           >
             ${t('app.elderMode')}
           </button>
+          <!-- text size and, in elder mode, reading aloud -->
+          <one-kiosk-tools
+            .session=${this.session}
+            .content=${() => this.renderRoot.querySelector('main')}
+            @one-text-size-change=${(e: CustomEvent<{ size: KioskSession['textSize'] }>) => this.update_({ textSize: e.detail.size })}
+          ></one-kiosk-tools>
         </div>
       </header>
       <main id="main" tabindex="-1">
@@ -520,7 +533,7 @@ export class OneKioskApp extends LitElement {
                 ></one-industry-navigator>`,
         }))}
       </main>
-      ${this.renderIdle()}
+      ${this.renderIdle()} ${this.lockdown.render()}
     `;
   }
 
