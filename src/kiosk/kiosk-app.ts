@@ -231,7 +231,7 @@ export class OneKioskApp extends LitElement {
   private readonly i18n = new I18nController(this);
   private readonly kiosk = new NamespaceText(this, KIOSK_NS, kioskResources);
   // lockdown: no context menu, zoom, selection of the chrome or other sites (?lockdown=off for staff)
-  private readonly lockdown = new LockdownController(this, { message: () => this.kiosk.t('lockdown.message'), dismiss: () => this.kiosk.t('lockdown.dismiss') });
+  private readonly lockdown = new LockdownController(this, this.kiosk);
   /** The application just submitted (after a reload it is read again with the receipt's token). */
   @state() private submitted?: ApplicationView;
   /** A resume code from the address, being opened (or why it could not be). */

@@ -12,7 +12,10 @@ import { TEXT_SIZES, type TextSize } from '../components/shared/themes.js';
 import { NamespaceText } from '../i18n/namespace.js';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/index.js';
 import { KIOSK_NS, kioskResources } from './locales.js';
-import { ScreenVoice, visibleText } from './voice.js';
+import type { ScreenVoice } from './voice.js';
+
+/** The reader loads with elder mode, not on the first screen. */
+const loadVoice = () => import('./voice.js');
 
 export interface TextSizeChangeDetail {
   size: TextSize;
@@ -93,17 +96,33 @@ export class OneKioskTools extends LitElement {
 
   private readonly k = new NamespaceText(this, KIOSK_NS, kioskResources);
   private voice?: ScreenVoice;
+  private visibleText?: (root: Element) => string[];
+  private loading = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.voice = new ScreenVoice(this.session?.language ?? DEFAULT_LANGUAGE, () => this.requestUpdate());
     window.addEventListener('hashchange', this.stop);
+  }
+
+  /** Loads the reader the first time elder mode is on (the first screen does without it). */
+  private async loadVoice(): Promise<void> {
+    this.loading = true;
+    try {
+      const { ScreenVoice, visibleText } = await loadVoice();
+      if (!this.isConnected || this.voice) return;
+      this.voice = new ScreenVoice(this.session?.language ?? DEFAULT_LANGUAGE, () => this.requestUpdate());
+      this.visibleText = visibleText;
+      this.requestUpdate();
+    } finally {
+      this.loading = false;
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.voice?.dispose();
     this.voice = undefined;
+    this.loading = false;
     window.removeEventListener('hashchange', this.stop);
   }
 
@@ -111,6 +130,7 @@ export class OneKioskTools extends LitElement {
   readonly stop = (): void => this.voice?.stop();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.session?.elder && !this.voice && !this.loading && this.isConnected) void this.loadVoice();
     if (!changed.has('session')) return;
     const before = changed.get('session') as ToolsSession | undefined;
     const now = this.session;
@@ -125,35 +145,35 @@ export class OneKioskTools extends LitElement {
 
   private read(): void {
     const root = this.content?.();
-    if (root) this.voice?.speak(visibleText(root));
+    if (root && this.visibleText) this.voice?.speak(this.visibleText(root));
   }
 
   protected override render() {
-    const { t } = this.k;
+    const k = this.k.t;
     const current = this.session?.textSize ?? 'standard';
     return html`<div class="group" role="group" aria-labelledby="size-label">
-        <span class="label" id="size-label">${t('tools.textSize')}</span>
+        <span class="label" id="size-label">${k('tools.textSize')}</span>
         ${TEXT_SIZES.map(
           (size) => html`<button
             type="button"
             aria-pressed=${size === current ? 'true' : 'false'}
             @click=${() => this.choose(size)}
           >
-            ${t(`tools.sizes.${size}`)}
+            ${k(`tools.sizes.${size}`)}
           </button>`,
         )}
       </div>
-      ${this.session?.elder ? this.renderVoice() : nothing}`;
+      ${this.session?.elder && this.voice ? this.renderVoice(this.voice) : nothing}`;
   }
 
-  private renderVoice() {
-    const { t } = this.k;
-    const state = this.voice?.state ?? 'no-speech';
-    if (state === 'speaking') return html`<button type="button" class="voice" @click=${this.stop}>${t('tools.stopReading')}</button>`;
-    if (state === 'ready') return html`<button type="button" class="voice" @click=${() => this.read()}>${t('tools.read')}</button>`;
+  private renderVoice(voice: ScreenVoice) {
+    const k = this.k.t;
+    const state = voice.state;
+    if (state === 'speaking') return html`<button type="button" class="voice" @click=${this.stop}>${k('tools.stopReading')}</button>`;
+    if (state === 'ready') return html`<button type="button" class="voice" @click=${() => this.read()}>${k('tools.read')}</button>`;
     return html`<span class="group">
-      <button type="button" class="voice" disabled aria-describedby="voice-reason">${t('tools.read')}</button>
-      <p class="reason" id="voice-reason">${t(state === 'no-speech' ? 'tools.noSpeech' : 'tools.noVoice')}</p>
+      <button type="button" class="voice" disabled aria-describedby="voice-reason">${k('tools.read')}</button>
+      <p class="reason" id="voice-reason">${k(state === 'no-speech' ? 'tools.noSpeech' : 'tools.noVoice')}</p>
     </span>`;
   }
 }

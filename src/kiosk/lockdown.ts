@@ -91,7 +91,7 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 /**
  * Installs the lockdown on the page while its host is connected and shows why a link was not
- * followed. `message` gives the words of the kiosk namespace; `render()` goes in the host's template.
+ * followed, in the words of the kiosk namespace; `render()` goes in the host's template.
  */
 export class LockdownController implements ReactiveController {
   readonly enabled = lockdownEnabled();
@@ -100,7 +100,8 @@ export class LockdownController implements ReactiveController {
 
   constructor(
     private readonly host: Host,
-    private readonly text: { message: () => string; dismiss: () => string },
+    /** The kiosk namespace's `t` (keys `lockdown.message`, `lockdown.dismiss`). */
+    private readonly kiosk: { t: (key: string) => string },
   ) {
     host.addController(this);
   }
@@ -164,9 +165,10 @@ export class LockdownController implements ReactiveController {
   /** The message about a stopped link (nothing otherwise). */
   render() {
     if (!this.blocked) return nothing;
+    const k = this.kiosk.t;
     return html`<div class="lockdown-message" role="alert">
-      <p>${this.text.message()}</p>
-      <button class="primary" type="button" @click=${() => this.dismiss()}>${this.text.dismiss()}</button>
+      <p>${k('lockdown.message')}</p>
+      <button class="primary" type="button" @click=${() => this.dismiss()}>${k('lockdown.dismiss')}</button>
     </div>`;
   }
 }

@@ -1,7 +1,7 @@
 // The kiosk header's reading tools: the text size control and elder mode's "read this screen
 // aloud", with speechSynthesis stubbed (getVoices, speak, cancel): what is spoken, in which
 // language and voice, and silence where the device has no voice for the language.
-import { fixture, html, expect, oneEvent } from '@open-wc/testing';
+import { fixture, html, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import '../../src/kiosk/kiosk-tools.js';
 import type { OneKioskTools, ToolsSession } from '../../src/kiosk/kiosk-tools.js';
@@ -73,6 +73,8 @@ async function setup(voices: Voice[], patch: Partial<ToolsSession> = {}) {
   tools.content = () => wrap.querySelector('main');
   tools.session = session(patch);
   await tools.updateComplete;
+  // the reader loads with elder mode
+  if (tools.session.elder) await waitUntil(() => voiceButton(tools), 'the reader loads in elder mode');
   return { synth, tools, header: wrap.querySelector('header')! };
 }
 const buttons = (el: OneKioskTools) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')];
@@ -135,7 +137,7 @@ describe('<one-kiosk-tools>', () => {
     // no speechSynthesis at all
     Object.defineProperty(window, 'speechSynthesis', { configurable: true, get: () => undefined });
     const bare = await fixture<OneKioskTools>(html`<one-kiosk-tools .session=${session()}></one-kiosk-tools>`);
-    expect(bare.shadowRoot!.textContent).to.contain(en.tools.noSpeech);
+    await waitUntil(() => bare.shadowRoot!.textContent!.includes(en.tools.noSpeech), 'says there is no speech');
   });
 
   it('offers the reading only in elder mode, and the three text sizes to everyone', async () => {
