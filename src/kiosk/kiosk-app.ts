@@ -38,6 +38,8 @@ import { IdleTimer, announceAt, idleSettings } from './idle.js';
 import { JOURNEYS, journey, type KioskNavigateDetail } from './journeys/registry.js';
 import { kioskIcon, kioskIconStyles, type KioskIcon } from './icons.js';
 import { LANGUAGES, type Language } from '../i18n/index.js';
+import { LockdownController, lockdownStyles } from './lockdown.js';
+import './kiosk-tools.js';
 
 /** The draft store, for the wipe (IndexedDB only: no component code). */
 const loadDraftStore = () => import('../components/form/draft-store.js');
@@ -60,6 +62,7 @@ export class OneKioskApp extends LitElement {
     tokens,
     appShell,
     kioskIconStyles,
+    lockdownStyles,
     css`
       :host {
         /* Resolved here, so the header's inverted colours reach the switch as values. */
@@ -322,6 +325,8 @@ export class OneKioskApp extends LitElement {
   /** The apply journey, once downloaded (when someone starts applying or opens its links). */
   @state() private apply?: ApplyJourney;
   @state() private applyLoad?: 'loading' | 'failed';
+  /** Lockdown: no context menu, zoom, selection of the chrome or other sites (`?lockdown=off` for staff). */
+  private readonly lockdown = new LockdownController(this, this.kiosk);
 
   /** Seconds of quiet before the idle warning (default 120). */
   @property({ type: Number, attribute: 'idle-seconds' }) idleSeconds?: number;
@@ -486,6 +491,7 @@ export class OneKioskApp extends LitElement {
     const root = document.documentElement;
     root.lang = this.session.language;
     root.dataset.theme = this.session.elder ? 'kiosk elder' : 'kiosk';
+    root.dataset.textSize = this.session.textSize; // text size
     document.title = this.i18n.t('app.title');
   }
 
@@ -510,6 +516,11 @@ export class OneKioskApp extends LitElement {
           >
             ${t('app.elderMode')}
           </button>
+          <one-kiosk-tools
+            .session=${this.session}
+            .content=${() => this.renderRoot.querySelector('main')}
+            @one-text-size-change=${(e: CustomEvent<{ size: KioskSession['textSize'] }>) => this.update_({ textSize: e.detail.size })}
+          ></one-kiosk-tools>
         </div>
       </header>
       <main id="main" tabindex="-1" @one-kiosk-navigate=${this.onNavigate}>
@@ -528,7 +539,7 @@ export class OneKioskApp extends LitElement {
         }))}
       </main>
       ${this.renderDock()}
-      ${this.renderIdle()}
+      ${this.renderIdle()} ${this.lockdown.render()}
     `;
   }
 

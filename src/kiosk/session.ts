@@ -1,6 +1,6 @@
 /**
  * What this kiosk session remembers across a reload or crash (sessionStorage): language,
- * elder mode, the industries chosen so far, the step of the journey and the questionnaire's
+ * elder mode, text size, the industries chosen so far, the step of the journey and the questionnaire's
  * answers, and the receipt of an application it submitted. The form's draft lives in IndexedDB
  * under this session's id (src/components/form/draft-store.ts). Anything unreadable is dropped,
  * never trusted (the questionnaire prunes answers that do not fit its questions). Starting over
@@ -10,6 +10,7 @@ import { isLanguage, DEFAULT_LANGUAGE, type Language } from '../i18n/index.js';
 import type { IndustrySelectDetail } from '../components/events.js';
 import { removeKeysWithPrefix } from '../components/shared/storage.js';
 import type { AnswerValue, Answers } from '../core/rules/types.js';
+import { TEXT_SIZES, type TextSize } from '../components/shared/themes.js';
 
 /**
  * After the industries are confirmed: the summary, an industry's guide, the questions, the
@@ -45,6 +46,8 @@ export interface KioskSession {
   view: KioskView;
   language: Language;
   elder: boolean;
+  /** The in-app text size (instead of pinch zoom); reset by the wipe with the language and elder mode. */
+  textSize: TextSize;
   selection: IndustrySelectDetail;
   confirmed: boolean;
   step: KioskStep;
@@ -65,6 +68,7 @@ export const emptySession = (id: string = newSessionId()): KioskSession => ({
   view: 'attract',
   language: DEFAULT_LANGUAGE,
   elder: false,
+  textSize: 'standard',
   selection: { industries: [], general: [] },
   confirmed: false,
   step: 'selection',
@@ -113,6 +117,7 @@ export function loadSession(storage: Storage | undefined = globalThis.sessionSto
       view: typeof r.view === 'string' && VIEW.test(r.view) ? r.view : fallback.view,
       language: isLanguage(r.language) ? r.language : fallback.language,
       elder: r.elder === true,
+      textSize: TEXT_SIZES.includes(r.textSize as TextSize) ? (r.textSize as TextSize) : fallback.textSize,
       selection: {
         industries: stringList(sel.industries),
         general: stringList(sel.general),

@@ -31,6 +31,7 @@ describe('kiosk session storage', () => {
       ...emptySession(),
       language: 'en' as const,
       elder: true,
+      textSize: 'largest' as const,
       selection: { industries: ['bookshop', 'cafe-teahouse'], general: ['F5299'], generalUnclassified: true as const },
       confirmed: true,
       step: 'guide' as const,
@@ -44,7 +45,7 @@ describe('kiosk session storage', () => {
   it.each([
     ['not JSON', '{oops'],
     ['a number', '42'],
-    ['wrong types', JSON.stringify({ language: 'fr', elder: 'yes', selection: { industries: 'x', general: [1, 2] } })],
+    ['wrong types', JSON.stringify({ language: 'fr', elder: 'yes', textSize: 'huge', selection: { industries: 'x', general: [1, 2] } })],
     ['markup and emoji ids', JSON.stringify({ selection: { industries: ['<img src=x>', '😀', 'a'.repeat(500)], general: [] } })],
   ])('falls back to a clean session on %s', (_name, raw) => {
     const s = new MemoryStorage();
@@ -52,6 +53,7 @@ describe('kiosk session storage', () => {
     const loaded = loadSession(s);
     expect(loaded.language).toBe('zh-CN');
     expect(loaded.elder).toBe(false);
+    expect(loaded.textSize).toBe('standard');
     expect(loaded.selection.industries).toEqual([]);
   });
 

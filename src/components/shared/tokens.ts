@@ -31,6 +31,15 @@ export const tokens = css`
     line-height: var(--one-line-height, 1.5);
     color: var(--_text);
   }
+  /* The chrome is not text to select on a kiosk (its lockdown sets --one-chrome-select: none). */
+  button,
+  label,
+  summary,
+  [role='button'],
+  [role='tab'] {
+    -webkit-user-select: var(--one-chrome-select, auto);
+    user-select: var(--one-chrome-select, auto);
+  }
   :focus-visible {
     outline: 3px solid var(--_text);
     outline-offset: 2px;
