@@ -44,7 +44,7 @@ const budgets: [entry: string, gzipKb: number][] = [
 const lazyBudgets: [entry: string, gzipKb: number][] = [
   // The one form (一表申请) with its material and commitment controls, the receipt, the draft
   // store (idb) and their strings in three languages plus the API's messages (26 KB of it).
-  ['src/kiosk/main.ts', 50], // 49.8 KB today
+  ['src/kiosk/main.ts', 87], // 86.0 KB today: 49.8 KB, then the holder's journeys (<one-licence>, the licence verifier's core, the licence names) 36 KB
 ];
 
 // The embeddable verifier (issue 7, DESIGN §8), as a host page loads it with one script tag.
