@@ -42,7 +42,10 @@ export interface JourneyDef {
 }
 
 /** The journeys, in the order of the home screen (after "apply"). */
-export const JOURNEYS: readonly JourneyDef[] = [];
+export const JOURNEYS: readonly JourneyDef[] = [
+  { id: 'licence', tag: 'one-kiosk-licence', load: () => import('./licence/licence.js'), icon: 'licence' },
+  { id: 'lifecycle', tag: 'one-kiosk-lifecycle', load: () => import('./licence/licence.js'), icon: 'lifecycle' },
+];
 
 export const journey = (id: string): JourneyDef | undefined => JOURNEYS.find((j) => j.id === id);
 
