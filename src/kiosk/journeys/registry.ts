@@ -42,7 +42,9 @@ export interface JourneyDef {
 }
 
 /** The journeys, in the order of the home screen (after "apply"). */
-export const JOURNEYS: readonly JourneyDef[] = [];
+export const JOURNEYS: readonly JourneyDef[] = [
+  { id: 'verify', tag: 'one-kiosk-verify', load: () => import('./verify/verify.js'), icon: 'verify' },
+];
 
 export const journey = (id: string): JourneyDef | undefined => JOURNEYS.find((j) => j.id === id);
 
