@@ -27,6 +27,8 @@ export const CONTENT_SECURITY_POLICY = [...POLICY, 'trusted-types lit-html'].joi
  * and the page register its service worker (policy `one-verify-page`).
  */
 export const VERIFY_PAGE_CSP = [...POLICY, 'trusted-types lit-html one-verifier one-verify-page'].join('; ');
+/** The kiosk (index.html) hosts the verifier too (its "verify a licence" journey): its decoder worker's policy. */
+export const KIOSK_CSP = [...POLICY, 'trusted-types lit-html one-verifier'].join('; ');
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -35,7 +37,7 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: (_html, ctx) => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: /[\\/]v\.html$/.test(ctx.filename) ? VERIFY_PAGE_CSP : CONTENT_SECURITY_POLICY },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: /[\\/]v\.html$/.test(ctx.filename) ? VERIFY_PAGE_CSP : /[\\/]index\.html$/.test(ctx.filename) ? KIOSK_CSP : CONTENT_SECURITY_POLICY },
         injectTo: 'head-prepend',
       },
     ],

@@ -17,23 +17,12 @@ import { JOURNEYS, type JourneyDef, type KioskNavigateDetail } from '../../src/k
 import zh from '../../src/kiosk/journeys/verify/locales/zh-CN.json';
 import en from '../../src/kiosk/journeys/verify/locales/en.json';
 import { expectAccessible } from './helpers/axe.js';
+import { watchTracks } from './helpers/camera.js';
 import { forEachKioskTheme } from './helpers/themes.js';
 
 declare function describe(name: string, body: () => void): void;
 declare function it(name: string, body: () => void | Promise<void>): void;
 declare function afterEach(body: () => void | Promise<void>): void;
-
-/** Every camera track the page opens, to check that each one ends. */
-function watchTracks(): { tracks: MediaStreamTrack[]; restore(): void } {
-  const tracks: MediaStreamTrack[] = [];
-  const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-  navigator.mediaDevices.getUserMedia = async (constraints) => {
-    const stream = await getUserMedia(constraints);
-    tracks.push(...stream.getTracks());
-    return stream;
-  };
-  return { tracks, restore: () => (navigator.mediaDevices.getUserMedia = getUserMedia) };
-}
 
 const hosts: HTMLElement[] = [];
 afterEach(async () => {
