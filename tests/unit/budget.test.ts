@@ -44,7 +44,11 @@ const budgets: [entry: string, gzipKb: number][] = [
 const lazyBudgets: [entry: string, gzipKb: number][] = [
   // The one form (一表申请) with its material and commitment controls, the receipt, the draft
   // store (idb) and their strings in three languages plus the API's messages (26 KB of it).
-  ['src/kiosk/main.ts', 50], // 49.8 KB today
+  // 50 → 130 KB: the verify journey (issue 8) brings the verifier widget on demand — its shell,
+  // scanner and decoder worker (zxing), verdict half and words (see the widget's budgets above):
+  // 129.5 KB measured. Only a person who opens that journey downloads it; per-journey budgets
+  // would state this more precisely.
+  ['src/kiosk/main.ts', 130], // 129.5 KB today
 ];
 
 // The embeddable verifier (issue 7, DESIGN §8), as a host page loads it with one script tag.
