@@ -28,8 +28,11 @@ export const CONTENT_SECURITY_POLICY = [...POLICY, 'trusted-types lit-html'].joi
  * and the page register its service worker (policy `one-verify-page`).
  */
 export const VERIFY_PAGE_CSP = [...POLICY, 'trusted-types lit-html one-verifier one-verify-page'].join('; ');
-/** The kiosk page also registers its service worker (policy `one-kiosk`, src/kiosk/pwa.ts). */
-export const KIOSK_CSP = [...POLICY, 'trusted-types lit-html one-kiosk'].join('; ');
+/**
+ * The kiosk page also registers its service worker (policy `one-kiosk`, src/kiosk/pwa.ts) and
+ * hosts the verifier (its "verify a licence" journey: the decoder worker's policy `one-verifier`).
+ */
+export const KIOSK_CSP = [...POLICY, 'trusted-types lit-html one-kiosk one-verifier'].join('; ');
 
 const cspFor = (file: string) => (/[\\/]v\.html$/.test(file) ? VERIFY_PAGE_CSP : /[\\/]index\.html$/.test(file) ? KIOSK_CSP : CONTENT_SECURITY_POLICY);
 

@@ -34,16 +34,21 @@ function lumaPlane(text) {
 
 /** Write the file (if it is missing or differs) and return its path. */
 export function writeFakeCamera() {
+  return writeFakeCameraFor(FAKE_CAMERA_TEXT, FAKE_CAMERA_FILE);
+}
+
+/** A fake camera filming a QR code of `text`, written to `path` (if missing or different); returns `path`. */
+export function writeFakeCameraFor(text, path) {
   const header = `YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`;
-  const y = lumaPlane(FAKE_CAMERA_TEXT);
+  const y = lumaPlane(text);
   const chroma = Buffer.alloc((WIDTH / 2) * (HEIGHT / 2) * 2, 128); // U and V: grey
   const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma]);
   const file = Buffer.concat([Buffer.from(header), ...Array.from({ length: FRAMES }, () => frame)]);
   // Rewritten only when it changed: a browser may be reading it (two checkouts, one cache).
-  if (existsSync(FAKE_CAMERA_FILE) && readFileSync(FAKE_CAMERA_FILE).equals(file)) return FAKE_CAMERA_FILE;
-  mkdirSync(dirname(FAKE_CAMERA_FILE), { recursive: true });
-  writeFileSync(FAKE_CAMERA_FILE, file);
-  return FAKE_CAMERA_FILE;
+  if (existsSync(path) && readFileSync(path).equals(file)) return path;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, file);
+  return path;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(writeFakeCamera());

@@ -7,21 +7,10 @@ import { fixture, html, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/verifier/verifier.js';
 import type { OneVerifier } from '../../src/components/verifier/verifier.component.js';
 import { expectAccessible } from './helpers/axe.js';
+import { watchTracks } from './helpers/camera.js';
 
 declare function describe(name: string, body: () => void): void;
 declare function it(name: string, body: () => void | Promise<void>): void;
-
-/** Every camera track the page opens, to check that each one ends. */
-function watchTracks(): { tracks: MediaStreamTrack[]; restore(): void } {
-  const tracks: MediaStreamTrack[] = [];
-  const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-  navigator.mediaDevices.getUserMedia = async (constraints) => {
-    const stream = await getUserMedia(constraints);
-    tracks.push(...stream.getTracks());
-    return stream;
-  };
-  return { tracks, restore: () => (navigator.mediaDevices.getUserMedia = getUserMedia) };
-}
 
 describe('<one-verifier> with a camera', () => {
   it('scans the filmed licence, shows it as a demonstration, and ends every camera track', async () => {

@@ -199,7 +199,8 @@ describe('sources', () => {
 
   it.each(namespaced)('every literal key the sources of namespace $ns use exists in it', ({ ns, resources, dirs }) => {
     const used = literalKeys(sources([...dirs]), /\bt\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)*)'/g);
-    expect(used.size).toBeGreaterThan(5);
+    // A floor that shows the pattern still finds the keys; a kiosk journey may have only a few.
+    expect(used.size).toBeGreaterThan(ns.startsWith('kiosk-') ? 1 : 5);
     const own = flatAll(resources);
     const missing = LANGUAGES.flatMap((lng) => [...used].filter((k) => !hasKey(lng, k, own)).map((k) => `${lng}:${k}`));
     expect(missing, ns).toEqual([]);

@@ -17,6 +17,8 @@ import { styles } from './verifier.styles.js';
 
 export type VerifierMode = 'public' | 'inspector';
 export type VerifierTheme = 'light' | 'dark' | 'auto';
+/** The ways in offered: every one, or the camera alone (a kiosk: no files to pick, no typing). */
+export type VerifierWays = 'all' | 'camera';
 
 type Source = VerifiedDetail['source'];
 type Message = { key: string; options?: TOptions; tone: 'info' | 'error' };
@@ -86,6 +88,8 @@ export class OneVerifier extends LitElement {
   @property({ reflect: true }) mode: VerifierMode = 'public';
   /** A licence QR text (link or payload) to verify as soon as it is set. */
   @property() value = '';
+  /** `camera`: only the scan button (no upload, drop or paste) — for a kiosk. */
+  @property({ reflect: true }) ways: VerifierWays = 'all';
 
   @state() private ready = false;
   @state() private busy = false;
@@ -99,6 +103,9 @@ export class OneVerifier extends LitElement {
   @state() private pasted = '';
 
   private readonly i18n: I18n = newI18n(DEFAULT_LANGUAGE);
+  /** Settles when the widget first renders (its strings loaded): the camera view needs it. */
+  private onRendered: () => void = () => undefined;
+  private readonly rendered = new Promise<void>((resolve) => (this.onRendered = resolve));
   private readonly uid = `one-verifier-${++instances}`;
   private run = 0;
   private lastText = '';
@@ -154,6 +161,7 @@ export class OneVerifier extends LitElement {
     if (shown !== DEFAULT_LANGUAGE && language !== this.language) return; // changed again meanwhile
     await this.i18n.changeLanguage(shown);
     this.ready = true;
+    this.onRendered();
     await this.view?.relabel();
   }
 
@@ -253,6 +261,8 @@ export class OneVerifier extends LitElement {
       return;
     }
     if (!this.scanning) return; // stopped while loading
+    await this.rendered;
+    if (!this.scanning) return;
     await this.updateComplete;
     const video = this.renderRoot.querySelector('video');
     if (!video) return;
@@ -375,6 +385,7 @@ export class OneVerifier extends LitElement {
 
   /** A picture or a link pasted anywhere in the widget. */
   private onPaste(e: ClipboardEvent): void {
+    if (this.ways === 'camera') return;
     const file = [...(e.clipboardData?.files ?? [])][0];
     if (file) {
       e.preventDefault();
@@ -391,6 +402,7 @@ export class OneVerifier extends LitElement {
   }
 
   private onDragOver(e: DragEvent): void {
+    if (this.ways === 'camera') return;
     if (![...(e.dataTransfer?.types ?? [])].includes('Files')) return;
     e.preventDefault();
     this.dragging = true;
@@ -433,12 +445,21 @@ export class OneVerifier extends LitElement {
         ${this.scanning
           ? nothing
           : html`<button part="scan-button" class="scan" type="button" ?disabled=${this.busy} @click=${() => void this.startScan()}>${t('input.scan')}</button>`}
-        <label class="button-like secondary upload">
+        ${this.ways === 'camera'
+          ? nothing
+          : html`<label class="button-like secondary upload">
           <input part="file-input" class="file" type="file" accept="image/*" ?disabled=${this.busy} @change=${this.onFile} />
           <span>${t('input.upload')}</span>
-        </label>
+            </label>`}
       </div>
-      <p class="drop">${this.dragging ? t('input.dropHere') : t('input.drop')}</p>
+      ${this.ways === 'camera' ? nothing : this.renderOtherWays()}
+    </section>`;
+  }
+
+  /** Dropping or pasting a picture, or pasting the link (not at a kiosk: `ways="camera"`). */
+  private renderOtherWays(): TemplateResult {
+    const { t } = this;
+    return html`<p class="drop">${this.dragging ? t('input.dropHere') : t('input.drop')}</p>
       <form class="paste" novalidate @submit=${this.onPasteSubmit}>
         <label for="${this.uid}-link">${t('input.pasteLabel')}</label>
         <span class="hint" id="${this.uid}-hint">${t('input.pasteHint')}</span>
@@ -456,8 +477,7 @@ export class OneVerifier extends LitElement {
           />
           <button part="verify-button" type="submit" ?disabled=${this.busy}>${t('input.verify')}</button>
         </div>
-      </form>
-    </section>`;
+      </form>`;
   }
 
   private renderScanner(): TemplateResult {

@@ -45,6 +45,7 @@ export interface JourneyDef {
 export const JOURNEYS: readonly JourneyDef[] = [
   { id: 'licence', tag: 'one-kiosk-licence', load: () => import('./licence/licence.js'), icon: 'licence' },
   { id: 'lifecycle', tag: 'one-kiosk-lifecycle', load: () => import('./licence/licence.js'), icon: 'lifecycle' },
+  { id: 'verify', tag: 'one-kiosk-verify', load: () => import('./verify/verify.js'), icon: 'verify' },
 ];
 
 export const journey = (id: string): JourneyDef | undefined => JOURNEYS.find((j) => j.id === id);
