@@ -47,6 +47,7 @@ import { IdleTimer, announceAt, idleSettings } from './idle.js';
 import { JOURNEYS, journey, type KioskNavigateDetail } from './journeys/registry.js';
 import { kioskIcon, kioskIconStyles, type KioskIcon } from './icons.js';
 import { LANGUAGES, type Language } from '../i18n/index.js';
+import { KioskHelpDock } from './help/help-dock.js'; // help on every screen (全程导办帮办)
 
 /**
  * The one form and the receipt load on demand (with their strings): a person who only reads a
@@ -336,6 +337,8 @@ export class OneKioskApp extends LitElement {
   /** A resume code from the address, being opened (or why it could not be). */
   @state() private resuming?: { code: string; error?: string };
   private readonly api = createApiClient(new URL('/api', location.href).href);
+  /** Help on every screen (src/kiosk/help): the dock's button and its dialog, loaded on demand. */
+  private readonly help = new KioskHelpDock(this, () => this.renderRoot.querySelector<OneForm>('one-form')?.draftWritten);
 
   /** Seconds of quiet before the idle warning (default 120). */
   @property({ type: Number, attribute: 'idle-seconds' }) idleSeconds?: number;
@@ -758,15 +761,16 @@ export class OneKioskApp extends LitElement {
     this.go({ view: def.id, params: m[2]! });
   };
 
-  /** The dock at the foot of every screen but the attract one: the way home, within reach. */
+  /** The dock at the foot of every screen: help always (attract and home too), the way home when away from it. */
   private renderDock() {
     const { view } = this.session;
-    const away = view !== 'home' || this.showingShared();
-    if ((view === 'attract' && !this.showingShared()) || !away) return nothing;
+    const away = (view !== 'home' && view !== 'attract') || this.showingShared();
     const k = this.kiosk.t;
     return html`<nav class="dock" aria-label=${k('dock.label')}>
-      <button class="secondary" type="button" @click=${() => this.goHome()}>${kioskIcon('home')}${k('dock.home')}</button>
-    </nav>`;
+        ${away ? html`<button class="secondary" type="button" @click=${() => this.goHome()}>${kioskIcon('home')}${k('dock.home')}</button>` : nothing}
+        ${this.help.button(k('dock.help'), k('dock.helpFailed'))}
+      </nav>
+      ${this.help.dialog(this.session.id, this.getAttribute('kiosk-id'))}`;
   }
 
   /** Home from anywhere: a shared notice left open is closed; the apply journey keeps its place. */
