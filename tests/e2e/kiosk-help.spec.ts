@@ -6,7 +6,7 @@
 // offline, the kiosk says so and sends the person to the window; axe on the dialog; English.
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
-import { expectPageAccessible, startSession, watchForPageErrors } from './helpers.js';
+import { expectPageAccessible, openAtNotice, startSession, watchForPageErrors } from './helpers.js';
 
 type Tree = { [k: string]: string | Tree };
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Tree;
@@ -21,8 +21,6 @@ const locale = {
 const text = (ns: keyof typeof locale, key: string): string => key.split('.').reduce<string | Tree>((t, k) => (t as Tree)[k]!, locale[ns]) as string;
 /** A text with its {{placeholders}} as a pattern. */
 const pattern = (s: string) => new RegExp(s.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\{\w+\}\}/g, '.+'));
-const SESSION_KEY = 'onelicence.kiosk.session';
-const ANSWERS = { 'sells-liquor': true, 'sells-tobacco': true, 'floor-area': 200 };
 
 const helpButton = (page: Page, name = text('kiosk', 'dock.help')) => page.getByRole('navigation').getByRole('button', { name });
 const helpDialog = (page: Page, name = text('help', 'title')) => page.getByRole('dialog', { name });
@@ -39,14 +37,7 @@ async function closeHelp(page: Page): Promise<void> {
 
 /** A person who chose the restaurant industry and answered its questions: the notice. */
 async function atNotice(page: Page, query = ''): Promise<void> {
-  await page.goto(`/${query}`);
-  await page.evaluate(
-    ([key, answers]) => {
-      sessionStorage.setItem(key, JSON.stringify({ id: crypto.randomUUID(), view: 'apply', language: 'zh-CN', elder: false, selection: { industries: ['restaurant'], general: [] }, confirmed: true, step: 'notice', guide: '', answers }));
-    },
-    [SESSION_KEY, ANSWERS] as const,
-  );
-  await page.reload();
+  await openAtNotice(page, query);
   await expect(page.getByRole('button', { name: text('kiosk', 'apply') })).toBeVisible();
 }
 

@@ -44,7 +44,11 @@ const budgets: [entry: string, gzipKb: number][] = [
 const lazyBudgets: [entry: string, gzipKb: number][] = [
   // The one form (一表申请) with its material and commitment controls, the receipt, the draft
   // store (idb) and their strings in three languages plus the API's messages (26 KB of it).
-  ['src/kiosk/main.ts', 50], // 49.8 KB today
+  // 50 → 57 KB: help on every screen (issue 8, seed 004 全程导办帮办), its dialog loaded when first
+  // touched: the dialog, the session snapshot, the handover QR and the kiosk-help strings in three
+  // languages (6.1 KB). This sums every on-demand chunk of the kiosk, so each journey adds to it:
+  // a budget per journey would say more.
+  ['src/kiosk/main.ts', 57], // 55.9 KB today
 ];
 
 // The embeddable verifier (issue 7, DESIGN §8), as a host page loads it with one script tag.
