@@ -53,6 +53,8 @@ const shot = async (page: Page, testInfo: TestInfo, name: string) =>
   page.screenshot({ path: process.env['ONELICENCE_SCREENSHOTS'] ? `docs/screenshots/kiosk-help-${name}.png` : testInfo.outputPath(`kiosk-help-${name}.png`) });
 
 test('help is one touch away on the attract, home, navigator, notice and form screens; the dialog is accessible', async ({ page }, testInfo) => {
+  // many screens and two pages: slow on a loaded machine (speed is never what is tested)
+  test.setTimeout(120_000);
   const errors = watchForPageErrors(page);
   await page.goto('/');
   // attract
@@ -93,6 +95,7 @@ test('help is one touch away on the attract, home, navigator, notice and form sc
 });
 
 test('call a member of staff: the officer console sees the call and answers it, the kiosk shows that someone is on the way', async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
   const errors = watchForPageErrors(page);
   const kiosk = `e2e-${Date.now().toString(36)}`;
   await page.goto(`/?kiosk=${kiosk}`);
@@ -133,6 +136,7 @@ test('call a member of staff: the officer console sees the call and answers it, 
 });
 
 test('hand over mid-form: a code, the officer console opens it and sees what was typed; the kiosk keeps it, through a reload too', async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
   const errors = watchForPageErrors(page);
   const mark = `ZQH${Date.now().toString(36)}`;
   await atNotice(page, '?kiosk=hall-2');
@@ -184,6 +188,7 @@ test('hand over mid-form: a code, the officer console opens it and sees what was
 });
 
 test('offline: the kiosk says it cannot call or hand over and sends the person to the window; nothing typed is lost', async ({ page, context }, testInfo) => {
+  test.setTimeout(120_000);
   const mark = `ZQO${Date.now().toString(36)}`;
   await atNotice(page);
   await page.getByRole('button', { name: text('kiosk', 'apply') }).click();
