@@ -289,7 +289,7 @@ function generateLocales(): void {
   // The shared locales, the API's messages (namespace `api`, src/i18n/api.ts), the officer
   // console's own namespace, the receipt's, the one form's (namespace `form`), the licence checks'
   // (namespace `credential`), the verifier's and the verify page's: each a bundle of its own.
-  const dirs = ['src/i18n/locales', 'src/i18n/locales/api', 'src/i18n/locales/credential', 'src/officer/locales', 'src/components/receipt/locales', 'src/components/rating/locales', 'src/components/form/locales', 'src/components/verifier/locales', 'src/components/verifier/locales/verdict', 'src/kiosk/locales', 'src/verify/locales'];
+  const dirs = ['src/i18n/locales', 'src/i18n/locales/api', 'src/i18n/locales/credential', 'src/officer/locales', 'src/components/receipt/locales', 'src/components/rating/locales', 'src/components/form/locales', 'src/components/verifier/locales', 'src/components/verifier/locales/verdict', 'src/kiosk/locales', 'src/kiosk/help/locales', 'src/verify/locales'];
   // Each kiosk journey's own namespace (src/kiosk/journeys/<id>/locales).
   const journeys = join(root, 'src/kiosk/journeys');
   for (const id of existsSync(journeys) ? readdirSync(journeys).sort() : []) {

@@ -10,7 +10,14 @@ import {
   DRAFT_ALPHABET,
   DRAFT_CODE_LENGTH,
   DRAFT_DAYS,
+  HANDOVER_CODE_LENGTH,
+  HANDOVER_MINUTES,
+  HELP_CALL_MINUTES,
+  HELP_LANGUAGES,
+  HELP_SCREEN_PATTERN,
+  KIOSK_ID_PATTERN,
   MAX_DRAFT_BYTES,
+  MAX_HANDOVER_BYTES,
   MAX_UPLOAD_BYTES,
   REGISTRABLE_KINDS,
   REGISTRATION_FIELDS,
@@ -53,6 +60,9 @@ function obj(required: Record<string, Schema>, optional: Record<string, Schema> 
 /** An object keyed by ids. */
 const record = (values: Schema, description?: string): Schema => ({ type: 'object', ...(description ? { description } : {}), additionalProperties: values });
 
+const KIOSK = str('The kiosk’s id.', { pattern: KIOSK_ID_PATTERN.source });
+const SCREEN = str('The kiosk screen, e.g. `home`, `apply/form`, `track`.', { pattern: HELP_SCREEN_PATTERN.source });
+const HANDOVER_CODE = str(`${HANDOVER_CODE_LENGTH} characters of the draft alphabet, shown as XXX-XXX.`, { pattern: `^[${DRAFT_ALPHABET}]{${HANDOVER_CODE_LENGTH}}$` });
 const DAY = str('A day, YYYY-MM-DD, China Standard Time.', { format: 'date' });
 const INSTANT = str('An instant, ISO 8601 UTC.', { format: 'date-time' });
 const ID = str(undefined, { pattern: '^[a-z][a-z0-9-]*$', maxLength: 80 });
@@ -434,6 +444,33 @@ export const schemas: Record<string, Schema> = {
   OfficerLicences: obj({ department: ID, licences: arr(ref('LicenceView')) }),
   OfficerRatings: obj({ department: ID, ratings: arr(ref('RatingView')) }),
   OfficerReports: obj({ department: ID, reports: arr(ref('ReportView')) }),
+  HelpCallRequest: obj(
+    { kiosk: KIOSK, language: oneOfValues(HELP_LANGUAGES), screen: SCREEN },
+    { elder: bool('Elder mode (长辈模式) is on: staff bring time and patience.') },
+    'Nothing personal: which kiosk, its language and screen.',
+  ),
+  HelpCallView: obj(
+    {
+      id: str('Unguessable (`hc_…`): the kiosk follows and closes its own call with it.', { pattern: '^hc_' }),
+      number: int('The call’s number of the day, shown on the kiosk and to staff.', { minimum: 1 }),
+      kiosk: KIOSK,
+      language: oneOfValues(HELP_LANGUAGES),
+      screen: SCREEN,
+      elder: bool(),
+      state: oneOfValues(['waiting', 'answered', 'closed']),
+      at: INSTANT,
+    },
+    { answered: obj({ at: INSTANT, department: ID }), closedAt: INSTANT },
+  ),
+  OfficerHelpCalls: obj({ calls: arr(ref('HelpCallView')) }),
+  HandoverRequest: obj({
+    kiosk: KIOSK,
+    language: oneOfValues(HELP_LANGUAGES),
+    screen: SCREEN,
+    snapshot: { type: 'object', description: `The kiosk session as the person left it (at most ${MAX_HANDOVER_BYTES} bytes as JSON).` },
+  }),
+  HandoverCreated: obj({ code: HANDOVER_CODE, at: INSTANT, expiresAt: INSTANT }),
+  HandoverView: obj({ code: HANDOVER_CODE, at: INSTANT, expiresAt: INSTANT, kiosk: KIOSK, language: oneOfValues(HELP_LANGUAGES), screen: SCREEN, snapshot: { type: 'object' } }),
 };
 
 // ── operations ────────────────────────────────────────────────────────────────────────
@@ -472,6 +509,7 @@ const PARAMS: Record<string, { description: string; schema: Schema }> = {
   code: { description: `The save-and-resume code (XXXX-XXXX-XXXX or ${DRAFT_CODE_LENGTH} characters without dashes, any case).`, schema: { type: 'string', pattern: `^[A-Za-z0-9-]{${DRAFT_CODE_LENGTH},${DRAFT_CODE_LENGTH + 2}}$` } },
   number: { description: 'The licence number.', schema: { type: 'string', pattern: '^[A-Za-z0-9._~-]{1,80}$' } },
   permit: { description: 'The permit id of the item.', schema: ID },
+  handover: { description: `The handover code (XXX-XXX or ${HANDOVER_CODE_LENGTH} characters, any case).`, schema: { type: 'string', pattern: `^[A-Za-z0-9-]{${HANDOVER_CODE_LENGTH},${HANDOVER_CODE_LENGTH + 1}}$` } },
   list: { description: 'The status list’s number.', schema: { type: 'string', pattern: '^[0-9]{1,6}$' } },
 };
 
@@ -755,6 +793,59 @@ export const operations: Operation[] = [
   { method: 'GET', path: '/v1/officer/licences', operationId: 'officerLicences', tag: 'officers', summary: 'Licences with an item of the officer’s department', auth: ['officer'], responses: { 200: { description: 'The list.', schema: 'OfficerLicences' } }, problems: [401, 403] },
   { method: 'GET', path: '/v1/officer/ratings', operationId: 'officerRatings', tag: 'officers', summary: 'Ratings of applications the department took part in', auth: ['officer'], responses: { 200: { description: 'The list.', schema: 'OfficerRatings' } }, problems: [401, 403] },
   { method: 'GET', path: '/v1/officer/reports', operationId: 'officerReports', tag: 'officers', summary: 'Reports from the public', auth: ['officer'], responses: { 200: { description: 'The list.', schema: 'OfficerReports' } }, problems: [401, 403] },
+  {
+    method: 'POST',
+    path: '/v1/help-calls',
+    operationId: 'callForHelp',
+    tag: 'help',
+    summary: 'A kiosk calls a member of staff (全程导办帮办)',
+    description: `Kept in memory only, dropped ${HELP_CALL_MINUTES} minutes after it was made.`,
+    body: 'HelpCallRequest',
+    responses: { 201: { description: 'Called.', schema: 'HelpCallView', headers: LOCATION } },
+    problems: [400, 413, 415, 422],
+  },
+  { method: 'GET', path: '/v1/help-calls/:id', operationId: 'getHelpCall', tag: 'help', summary: 'The kiosk follows its call (waiting, answered, closed)', responses: { 200: { description: 'The call.', schema: 'HelpCallView' } }, problems: [404] },
+  {
+    method: 'POST',
+    path: '/v1/help-calls/:id/answer',
+    operationId: 'answerHelpCall',
+    tag: 'help',
+    summary: 'A member of staff is on the way',
+    auth: ['officer'],
+    responses: { 200: { description: 'Answered.', schema: 'HelpCallView' } },
+    problems: [401, 403, 404, 409],
+  },
+  {
+    method: 'POST',
+    path: '/v1/help-calls/:id/close',
+    operationId: 'closeHelpCall',
+    tag: 'help',
+    summary: 'The call is over (the kiosk no longer needs help, or staff helped)',
+    responses: { 200: { description: 'Closed.', schema: 'HelpCallView' } },
+    problems: [404, 409],
+  },
+  { method: 'GET', path: '/v1/officer/help-calls', operationId: 'officerHelpCalls', tag: 'help', summary: 'The hall’s help calls, newest first', auth: ['officer'], responses: { 200: { description: 'The list.', schema: 'OfficerHelpCalls' } }, problems: [401, 403] },
+  {
+    method: 'POST',
+    path: '/v1/handovers',
+    operationId: 'handOver',
+    tag: 'help',
+    summary: 'A kiosk hands the session over to the service window',
+    description: `The snapshot is kept in memory only (never in the event log) and forgotten ${HANDOVER_MINUTES} minutes after it was made. Only officers open it.`,
+    body: 'HandoverRequest',
+    responses: { 201: { description: 'Handed over; show the code.', schema: 'HandoverCreated', headers: LOCATION } },
+    problems: [400, 413, 415, 422],
+  },
+  {
+    method: 'GET',
+    path: '/v1/officer/handovers/:handover',
+    operationId: 'getHandover',
+    tag: 'help',
+    summary: 'The service window opens a handover by its code',
+    auth: ['officer'],
+    responses: { 200: { description: 'What the person chose and typed.', schema: 'HandoverView' } },
+    problems: [401, 403, 404],
+  },
 ];
 
 // ── the document ──────────────────────────────────────────────────────────────────────
@@ -765,7 +856,7 @@ const PROBLEM_TEXT: Record<Problems, string> = {
   403: 'The token does not open this resource or allow this action.',
   404: 'No such resource.',
   409: 'Not possible now: the state does not allow it, it was done already, or the catalogue changed.',
-  413: `Too large: JSON bodies up to ${MAX_JSON_BYTES / 1024} KB, uploads ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, drafts ${MAX_DRAFT_BYTES / 1024} KB, reports 16 KB.`,
+  413: `Too large: JSON bodies up to ${MAX_JSON_BYTES / 1024} KB, uploads ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, drafts ${MAX_DRAFT_BYTES / 1024} KB, kiosk handovers ${MAX_HANDOVER_BYTES / 1024} KB, reports 16 KB.`,
   415: 'Wrong media type: send application/json (uploads: PDF, JPEG or PNG).',
   422: 'Well-formed but not acceptable: invalid values, incomplete answers or form, missing materials (see `errors`).',
 };
@@ -846,6 +937,7 @@ export function openapiDocument(): Schema {
       { name: 'verification', description: 'Signed status artefacts and the trust list.' },
       { name: 'ratings', description: '好差评 with follow-up.' },
       { name: 'reports', description: '社会监督.' },
+      { name: 'help', description: '全程导办帮办: a kiosk calls staff or hands over to the window.' },
     ],
     paths,
     components: {

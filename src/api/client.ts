@@ -12,7 +12,7 @@ import type { Catalogue } from '../core/catalogue/types.js';
 import type { SearchIndex } from '../core/catalogue/search.js';
 import type { TrustList } from '../core/credential/trust-list.js';
 import { isProblem, type Problem } from './problem.js';
-import { normalizeDraftCode } from './draft-code.js';
+import { normalizeDraftCode, normalizeHandoverCode } from './draft-code.js';
 import type {
   ApplicationView,
   ChallengeCreated,
@@ -22,7 +22,12 @@ import type {
   DraftView,
   EnterpriseView,
   FindingRequest,
+  HandoverCreated,
+  HandoverRequest,
+  HandoverView,
   Health,
+  HelpCallRequest,
+  HelpCallView,
   HolderLicences,
   HolderSession,
   ItemActionRequest,
@@ -32,6 +37,7 @@ import type {
   MaterialsOnFile,
   NewApplicationRequest,
   OfficerApplications,
+  OfficerHelpCalls,
   OfficerLicences,
   OfficerRatings,
   OfficerReports,
@@ -230,3 +236,15 @@ export const officerApplications = (api: ApiClient, officerToken: string, o?: Ca
 export const officerLicences = (api: ApiClient, officerToken: string, o?: CallOptions) => get<OfficerLicences>(api, '/v1/officer/licences', officerToken, o);
 export const officerRatings = (api: ApiClient, officerToken: string, o?: CallOptions) => get<OfficerRatings>(api, '/v1/officer/ratings', officerToken, o);
 export const officerReports = (api: ApiClient, officerToken: string, o?: CallOptions) => get<OfficerReports>(api, '/v1/officer/reports', officerToken, o);
+
+// help on every kiosk screen (全程导办帮办): call a member of staff, hand over to the window
+export const callForHelp = (api: ApiClient, call: HelpCallRequest, o?: CallOptions) => post<HelpCallView>(api, '/v1/help-calls', call, undefined, o);
+export const getHelpCall = (api: ApiClient, id: string, o?: CallOptions) => get<HelpCallView>(api, `/v1/help-calls/${seg(id)}`, undefined, o);
+export const closeHelpCall = (api: ApiClient, id: string, o?: CallOptions) => api.request<HelpCallView>('POST', `/v1/help-calls/${seg(id)}/close`, { signal: o?.signal });
+export const answerHelpCall = (api: ApiClient, id: string, officerToken: string, o?: CallOptions) =>
+  api.request<HelpCallView>('POST', `/v1/help-calls/${seg(id)}/answer`, { token: officerToken, signal: o?.signal });
+export const officerHelpCalls = (api: ApiClient, officerToken: string, o?: CallOptions) => get<OfficerHelpCalls>(api, '/v1/officer/help-calls', officerToken, o);
+/** Sends the session's snapshot: the answer's `code` (show it with `formatHandoverCode`) opens it at the window. */
+export const handOver = (api: ApiClient, handover: HandoverRequest, o?: CallOptions) => post<HandoverCreated>(api, '/v1/handovers', handover, undefined, o);
+export const getHandover = (api: ApiClient, code: string, officerToken: string, o?: CallOptions) =>
+  get<HandoverView>(api, `/v1/officer/handovers/${seg(normalizeHandoverCode(code) ?? code)}`, officerToken, o);

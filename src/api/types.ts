@@ -510,3 +510,69 @@ export interface OfficerReports {
   department: string;
   reports: ReportView[];
 }
+
+// ── help on every screen (全程导办帮办, seed 004) ──────────────────────────────────────────
+
+/** The languages a kiosk can report for a help call or a handover. */
+export const HELP_LANGUAGES = ['zh-CN', 'en', 'zh-TW'] as const;
+export type HelpLanguage = (typeof HELP_LANGUAGES)[number];
+/** A kiosk's id (its `kiosk-id` attribute or `?kiosk=`): letters, digits and dashes. */
+export const KIOSK_ID_PATTERN = /^[A-Za-z0-9-]{1,32}$/;
+/** The screen the person was on: `attract`, `home`, `apply/notice`, `track` … */
+export const HELP_SCREEN_PATTERN = /^[a-z][a-z0-9/-]{0,63}$/;
+/** A call nobody closed is dropped this many minutes after it was made. */
+export const HELP_CALL_MINUTES = 60;
+
+export type HelpCallState = 'waiting' | 'answered' | 'closed';
+
+/** `POST /v1/help-calls`: a kiosk asks the hall's staff to come. Nothing personal. */
+export interface HelpCallRequest {
+  kiosk: string;
+  language: HelpLanguage;
+  screen: string;
+  elder?: boolean;
+}
+
+export interface HelpCallView extends Required<HelpCallRequest> {
+  /** An unguessable id: the kiosk follows (and may close) its own call with it. */
+  id: string;
+  /** The call's number of the day, shown on the kiosk and to staff. */
+  number: number;
+  state: HelpCallState;
+  at: string;
+  answered?: { at: string; department: string };
+  closedAt?: string;
+}
+
+export interface OfficerHelpCalls {
+  calls: HelpCallView[];
+}
+
+/** The session snapshot of a handover is limited to this many bytes of JSON. */
+export const MAX_HANDOVER_BYTES = 64 * 1024;
+/** Handover codes: 6 characters of the draft alphabet (no look-alikes), read at the window. */
+export const HANDOVER_CODE_LENGTH = 6;
+/** The server forgets a handover this many minutes after it was made. */
+export const HANDOVER_MINUTES = 120;
+
+/** `POST /v1/handovers`: what the person chose and typed, for the service window. */
+export interface HandoverRequest {
+  kiosk: string;
+  language: HelpLanguage;
+  screen: string;
+  snapshot: Record<string, unknown>;
+}
+
+export interface HandoverCreated {
+  code: string;
+  at: string;
+  expiresAt: string;
+}
+
+/** `GET /v1/officer/handovers/{handover}`: officers only (the snapshot is personal). */
+export interface HandoverView extends HandoverCreated {
+  kiosk: string;
+  language: HelpLanguage;
+  screen: string;
+  snapshot: Record<string, unknown>;
+}

@@ -40,6 +40,7 @@ import { kioskIcon, kioskIconStyles, type KioskIcon } from './icons.js';
 import { LANGUAGES, type Language } from '../i18n/index.js';
 import { LockdownController, lockdownStyles } from './lockdown.js';
 import './kiosk-tools.js';
+import { KioskHelpDock } from './help/help-dock.js';
 
 /** The draft store, for the wipe (IndexedDB only: no component code). */
 const loadDraftStore = () => import('../components/form/draft-store.js');
@@ -327,6 +328,8 @@ export class OneKioskApp extends LitElement {
   @state() private applyLoad?: 'loading' | 'failed';
   /** Lockdown: no context menu, zoom, selection of the chrome or other sites (`?lockdown=off` for staff). */
   private readonly lockdown = new LockdownController(this, this.kiosk);
+  /** Help on every screen (全程导办帮办, src/kiosk/help): the dock's button and its dialog, loaded on demand. */
+  private readonly help = new KioskHelpDock(this, () => this.apply?.draftWritten);
 
   /** Seconds of quiet before the idle warning (default 120). */
   @property({ type: Number, attribute: 'idle-seconds' }) idleSeconds?: number;
@@ -710,15 +713,16 @@ export class OneKioskApp extends LitElement {
     this.go({ view: def.id, params: m[2]! });
   };
 
-  /** The dock at the foot of every screen but the attract one: the way home, within reach. */
+  /** The dock at the foot of every screen: help always (attract and home too), the way home when away from it. */
   private renderDock() {
     const { view } = this.session;
-    const away = view !== 'home' || this.showingShared();
-    if ((view === 'attract' && !this.showingShared()) || !away) return nothing;
+    const away = (view !== 'home' && view !== 'attract') || this.showingShared();
     const k = this.kiosk.t;
     return html`<nav class="dock" aria-label=${k('dock.label')}>
-      <button class="secondary" type="button" @click=${() => this.goHome()}>${kioskIcon('home')}${k('dock.home')}</button>
-    </nav>`;
+        ${away ? html`<button class="secondary" type="button" @click=${() => this.goHome()}>${kioskIcon('home')}${k('dock.home')}</button>` : nothing}
+        ${this.help.button(k('dock.help'), k('dock.helpFailed'))}
+      </nav>
+      ${this.help.dialog(this.session.id, this.getAttribute('kiosk-id'))}`;
   }
 
   /** Home from anywhere: a shared notice left open is closed; the apply journey keeps its place. */

@@ -95,6 +95,7 @@ import {
   type Change,
   type Env,
 } from './licensing.js';
+import { helpDeskRoutes } from './help.js';
 import { applicationSummary, applicationView, licenceView, ratingView, reportView, statusDocument, statusList } from './views.js';
 
 export interface BackendData {
@@ -1074,6 +1075,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         return json({ department, reports: [...store.state().reports.values()].map(reportView) });
       },
     },
+    // help on every kiosk screen (全程导办帮办): calls for staff and handovers, in memory only (help.ts)
+    ...helpDeskRoutes({ now: env.now, random: env.random, officer }),
   ];
 
   return { handle: createRouter(routes), routes: routes.map(({ method, path }) => ({ method, path })), store, close: () => store.close() };

@@ -4,12 +4,14 @@
  * one place when they arrive. Officers authenticate with the demo token
  * `demo-officer-<department id>` (a real platform uses its own identity service).
  */
-import type { ApiClient } from '../api/client.js';
+import { answerHelpCall, getHandover, officerHelpCalls, type ApiClient } from '../api/client.js';
 import type {
   ApplicationSummary,
   ApplicationView,
   DecisionRequest,
   FindingRequest,
+  HandoverView,
+  HelpCallView,
   ItemActionRequest,
   LicenceView,
   RatingView,
@@ -34,6 +36,9 @@ export interface OfficerApi {
   reportRectification(id: string, note: string): Promise<RatingView>;
   reports(signal?: AbortSignal): Promise<ReportView[]>;
   resolveReport(id: string, resolution: ReportResolution): Promise<ReportView>;
+  helpCalls(signal?: AbortSignal): Promise<HelpCallView[]>;
+  answerHelpCall(id: string): Promise<HelpCallView>;
+  handover(code: string, signal?: AbortSignal): Promise<HandoverView>;
 }
 
 const seg = encodeURIComponent;
@@ -57,5 +62,8 @@ export function createOfficerApi(client: ApiClient, department: string): Officer
     reportRectification: (id, note) => post<RatingView>(`/v1/ratings/${seg(id)}/rectification`, { note }),
     reports: async (signal) => (await get<{ reports: ReportView[] }>('/v1/officer/reports', signal)).reports,
     resolveReport: (id, resolution) => post<ReportView>(`/v1/reports/${seg(id)}/resolution`, resolution),
+    helpCalls: async (signal) => (await officerHelpCalls(client, token, { signal })).calls,
+    answerHelpCall: (id) => answerHelpCall(client, id, token),
+    handover: (code, signal) => getHandover(client, code, token, { signal }),
   };
 }

@@ -3,7 +3,8 @@
  * kiosk) for exercising the lifecycle by hand: a demo login as a department, then its
  * applications (inspection findings, decisions), its licences (暂扣, 恢复, 撤销, 吊销), 好差评
  * follow-up and reports from the public. Desktop-first; routes live in the URL fragment
- * (#/applications, #/applications/<id>, #/licences, #/licences/<number>, #/ratings, #/reports)
+ * (#/applications, #/applications/<id>, #/licences, #/licences/<number>, #/ratings, #/reports,
+ * #/help, #/help/<handover code> — calls from the kiosks and handovers to the window)
  * so every screen can be linked and reloaded.
  */
 import { LitElement, html, css, nothing } from 'lit';
@@ -29,6 +30,7 @@ import './officer-licences.js';
 import './officer-licence.js';
 import './officer-ratings.js';
 import './officer-reports.js';
+import './officer-help.js';
 
 export type OfficerRoute =
   | { view: 'applications' }
@@ -36,9 +38,10 @@ export type OfficerRoute =
   | { view: 'licences' }
   | { view: 'licence'; number: string }
   | { view: 'ratings' }
-  | { view: 'reports' };
+  | { view: 'reports' }
+  | { view: 'help'; code: string };
 
-const SECTIONS = ['applications', 'licences', 'ratings', 'reports'] as const;
+const SECTIONS = ['applications', 'licences', 'ratings', 'reports', 'help'] as const;
 
 /** The page around the console: no margin (a constructed sheet, allowed by the strict CSP). */
 const pageSheet = new CSSStyleSheet();
@@ -50,6 +53,7 @@ export function parseRoute(hash: string): OfficerRoute {
   const value = id ? decodeURIComponent(id) : '';
   if (section === 'applications' && value) return { view: 'application', id: value };
   if (section === 'licences' && value) return { view: 'licence', number: value };
+  if (section === 'help') return { view: 'help', code: value };
   if (section === 'licences' || section === 'ratings' || section === 'reports') return { view: section };
   return { view: 'applications' };
 }
@@ -308,6 +312,8 @@ export class OneOfficerApp extends LitElement {
         return html`<one-officer-ratings .api=${api} .catalogue=${catalogue} .now=${this.now}></one-officer-ratings>`;
       case 'reports':
         return html`<one-officer-reports .api=${api} .catalogue=${catalogue} .now=${this.now}></one-officer-reports>`;
+      case 'help':
+        return html`<one-officer-help .api=${api} .catalogue=${catalogue} .now=${this.now} code=${r.code}></one-officer-help>`;
       default:
         return html`<one-officer-applications .api=${api} .catalogue=${catalogue} .now=${this.now}></one-officer-applications>`;
     }

@@ -54,6 +54,21 @@ export async function openApply(page: Page): Promise<void> {
   await page.getByRole('button', { name: kioskZh.home.apply.title }).click();
 }
 
+/** The questionnaire's answers for a restaurant that sells liquor and tobacco on 200 m². */
+export const RESTAURANT_ANSWERS = { 'sells-liquor': true, 'sells-tobacco': true, 'floor-area': 200 };
+
+/** A person who chose the restaurant industry and answered its questions: the kiosk at the notice (`query`: e.g. `?idle=10`). */
+export async function openAtNotice(page: Page, query = ''): Promise<void> {
+  await page.goto(`/${query}`);
+  await page.evaluate(
+    ([key, answers]) => {
+      sessionStorage.setItem(key, JSON.stringify({ id: crypto.randomUUID(), view: 'apply', language: 'zh-CN', elder: false, selection: { industries: ['restaurant'], general: [] }, confirmed: true, step: 'notice', guide: '', answers }));
+    },
+    ['onelicence.kiosk.session', RESTAURANT_ANSWERS] as const,
+  );
+  await page.reload();
+}
+
 /** The navigator's search box, through its shadow root (Playwright pierces open shadow roots). */
 export const searchBox = (page: Page) => page.getByRole('searchbox');
 

@@ -5,29 +5,21 @@
 // cookies, nor the DOM with every shadow root and every control's value.
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { expectPageAccessible, searchBox, startApply, watchForPageErrors } from './helpers.js';
+import { expectPageAccessible, openAtNotice, searchBox, startApply, watchForPageErrors } from './helpers.js';
 import { RESTAURANT_USCC } from '../fixtures/new-application.js';
 
 type Tree = { [k: string]: string | Tree };
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Tree;
 const locale = { app: read('src/i18n/locales/zh-CN.json'), form: read('src/components/form/locales/zh-CN.json'), kiosk: read('src/kiosk/locales/zh-CN.json') };
 const text = (ns: keyof typeof locale, key: string): string => key.split('.').reduce<string | Tree>((t, k) => (t as Tree)[k]!, locale[ns]) as string;
-const ANSWERS = { 'sells-liquor': true, 'sells-tobacco': true, 'floor-area': 200 };
 const ENTERPRISE = '上海浦江味道餐饮管理有限公司';
 const SESSION_KEY = 'onelicence.kiosk.session';
 /** The attract screen's start buttons, one per language. */
 const attract = (page: Page) => page.getByRole('group', { name: text('kiosk', 'attract.chooseLanguage') });
 
-/** A person who chose the restaurant industry, answered its questions and reads the notice. */
+/** A person who chose the restaurant industry, answered its questions and reads the notice, then opens the form. */
 async function startAtNotice(page: Page, query: string): Promise<void> {
-  await page.goto(`/${query}`);
-  await page.evaluate(
-    ([key, answers]) => {
-      sessionStorage.setItem(key, JSON.stringify({ id: crypto.randomUUID(), view: 'apply', language: 'zh-CN', elder: false, selection: { industries: ['restaurant'], general: [] }, confirmed: true, step: 'notice', guide: '', answers }));
-    },
-    [SESSION_KEY, ANSWERS] as const,
-  );
-  await page.reload();
+  await openAtNotice(page, query);
   await page.getByRole('button', { name: text('kiosk', 'apply') }).click();
   await expect(page.getByRole('heading', { name: text('form', 'tasks.heading') })).toBeVisible();
 }

@@ -46,6 +46,10 @@ interface Row {
   officer?: string;
 }
 
+// A help call and a handover to open (全程导办帮办): any officer of the hall may (no department owns a kiosk).
+const helpCall = (await (await send(w.b, { method: 'POST', path: '/v1/help-calls', body: { kiosk: 'kiosk-1', language: 'zh-CN', screen: 'home' } })).json()) as { id: string };
+const handover = (await (await send(w.b, { method: 'POST', path: '/v1/handovers', body: { kiosk: 'kiosk-1', language: 'zh-CN', screen: 'home', snapshot: {} } })).json()) as { code: string };
+
 const decision = { permit: 'liquor-retail-licence', decision: 'approved' };
 //                                                                                none mal  exp  othA othH othD appl hold offi
 const rows: Row[] = [
@@ -107,7 +111,9 @@ const rows: Row[] = [
     req: { method: 'POST', path: `/v1/reports/${w.report.id}/resolution`, body: { outcome: 'unfounded', note: '核查为真证' } },
     expect: '401 401 401 403 403 ok 403 403 ok',
   },
-  ...['applications', 'licences', 'ratings', 'reports'].map(
+  { endpoint: 'POST /v1/help-calls/:id/answer', req: { method: 'POST', path: `/v1/help-calls/${helpCall.id}/answer` }, expect: '401 401 401 403 403 ok 403 403 ok' },
+  { endpoint: 'GET /v1/officer/handovers/:handover', req: { method: 'GET', path: `/v1/officer/handovers/${handover.code}` }, expect: '401 401 401 403 403 ok 403 403 ok' },
+  ...['applications', 'licences', 'ratings', 'reports', 'help-calls'].map(
     (what): Row => ({ endpoint: `GET /v1/officer/${what}`, req: { method: 'GET', path: `/v1/officer/${what}` }, expect: '401 401 401 403 403 ok 403 403 ok' }),
   ),
 ];
@@ -116,6 +122,8 @@ describe('authorization: every protected endpoint × every wrong credential', ()
   it('the matrix covers every route that reads a token', () => {
     const open = ['/v1/health', '/v1/catalogue', '/v1/catalogue/search-index', '/v1/trust-list', '/v1/enterprises/:uscc', '/v1/uploads', '/v1/drafts', '/v1/drafts/:code', '/v1/applications'];
     const publicRoutes = [...open, '/v1/licences/:number', '/v1/licences/:number/status', '/v1/status-lists/:list', '/v1/holder/challenges', '/v1/holder/sessions', '/v1/reports'];
+    // a kiosk calls for help and hands over without a token (the call's id is its capability)
+    publicRoutes.push('/v1/help-calls', '/v1/help-calls/:id', '/v1/help-calls/:id/close', '/v1/handovers');
     const protectedRoutes = w.b.routes.filter((r) => !publicRoutes.includes(r.path)).map((r) => `${r.method} ${r.path}`);
     expect(rows.map((r) => r.endpoint).sort()).toEqual(protectedRoutes.sort());
   });

@@ -211,6 +211,18 @@ describe('a full journey through the typed client validates against the document
     await rejects(client.deleteDraft(api, saved.code), 404, 'errors.notFound');
   });
 
+  it('calls staff and hands over to the window (全程导办帮办)', async () => {
+    const call = await client.callForHelp(api, { kiosk: 'kiosk-1', language: 'en', screen: 'apply/notice', elder: false });
+    expect((await client.officerHelpCalls(api, officer('pudong-amr'))).calls.map((c) => c.id)).toContain(call.id);
+    expect((await client.answerHelpCall(api, call.id, officer('pudong-amr'))).state).toBe('answered');
+    expect((await client.getHelpCall(api, call.id)).answered?.department).toBe('pudong-amr');
+    expect((await client.closeHelpCall(api, call.id)).state).toBe('closed');
+    await rejects(client.answerHelpCall(api, call.id, officer('pudong-amr')), 409, 'errors.helpCallClosed');
+    const { code } = await client.handOver(api, { kiosk: 'kiosk-1', language: 'en', screen: 'apply/form', snapshot: { step: 'form' } });
+    expect((await client.getHandover(api, code, officer('pudong-amr'))).snapshot).toEqual({ step: 'form' });
+    await rejects(client.handOver(api, { kiosk: 'kiosk-1', language: 'en', screen: 'home', snapshot: { big: 'x'.repeat(64 * 1024) } }), 413, 'errors.handoverTooLarge');
+  });
+
   it('creates an application once per Idempotency-Key', async () => {
     const body = newApplication(backend, { upload: uploads[0]!, commit: false });
     const key = idem()['idempotency-key']!;

@@ -11,6 +11,7 @@ import { addOfficerResources } from '../../src/officer/i18n.js';
 import { RECEIPT_NS, receiptResources } from '../../src/components/receipt/locales.js';
 import { RATING_NS, ratingResources } from '../../src/components/rating/locales.js';
 import { KIOSK_NS, kioskResources } from '../../src/kiosk/locales.js';
+import { NS as HELP_NS, resources as helpResources } from '../../src/kiosk/help/locales.js';
 import { addNamespace, type NamespaceResources } from '../../src/i18n/namespace.js';
 import { FORM_NS, formResources } from '../../src/components/form/locales.js';
 import { VERIFY_PAGE_NS } from '../../src/verify/locales.js';
@@ -65,6 +66,7 @@ const bundles = [
   { ns: RATING_NS, flat: flatAll(ratingResources), traditional: ['sent.awaitingResponse', '關部門'] },
   { ns: FORM_NS, flat: flatAll(formResources), traditional: ['materials.commitment.warningTitle', '虛假承諾'] },
   { ns: KIOSK_NS, flat: flatAll(kioskResources), traditional: ['apply', '申請表'] },
+  { ns: HELP_NS, flat: flatAll(helpResources), traditional: ['handover.action', '轉到服務'] },
   { ns: CREDENTIAL_NS, flat: flatAll(credentialResources), traditional: ['outcome.NOT_GENUINE', '許可證'] },
   { ns: VERIFIER_NS, flat: flatAll(verifierResources), traditional: ['title', '許可證'] },
   { ns: VERDICT_NS, flat: flatAll(verdictResources), traditional: ['verdict.notGenuine', '許可證'] },
@@ -75,6 +77,7 @@ const bundles = [
 /** The namespaces of their own, with the sources that use them (and no other namespace's literal keys). */
 const namespaced = [
   ...journeys,
+  { ns: HELP_NS, resources: helpResources, dirs: ['src/kiosk/help/help.ts'] },
   { ns: OFFICER_NS, resources: officerResources, dirs: ['src/officer'] },
   { ns: RECEIPT_NS, resources: receiptResources, dirs: ['src/components/receipt'] },
   { ns: RATING_NS, resources: ratingResources, dirs: ['src/components/rating'] },
