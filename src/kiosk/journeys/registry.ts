@@ -46,8 +46,9 @@ export const JOURNEYS: readonly JourneyDef[] = [];
 
 export const journey = (id: string): JourneyDef | undefined => JOURNEYS.find((j) => j.id === id);
 
-/** The services a person can rate (好差评 "after every service", seed 000). */
-export type RatedService = 'apply' | 'track' | 'verify' | 'licence' | 'lifecycle' | 'help';
+/** The services a person can rate (好差评 "after every service", seed 000): defined by the API (rate journey). */
+import type { RatedService } from '../../api/types.js';
+export type { RatedService };
 
 /**
  * Where a journey sends the person when its service is done: the rating journey (`rate`), told
