@@ -44,7 +44,7 @@ import '../components/notice/notice.js';
 import { answerMap, clearSession, emptySession, loadSession, saveSession, type KioskSession } from './session.js';
 import { KIOSK_NS, kioskResources } from './locales.js';
 import { IdleTimer, announceAt, idleSettings } from './idle.js';
-import { JOURNEYS, journey, type KioskNavigateDetail } from './journeys/registry.js';
+import { JOURNEYS, journey, rateAfter, type KioskNavigateDetail } from './journeys/registry.js';
 import { kioskIcon, kioskIconStyles, type KioskIcon } from './icons.js';
 import { LANGUAGES, type Language } from '../i18n/index.js';
 
@@ -874,7 +874,10 @@ export class OneKioskApp extends LitElement {
             error: () => failed(k('receiptFailed'), () => void this.receipt.run()),
             complete: (application) =>
               application
-                ? html`<one-receipt .application=${application} .token=${this.session.receipt?.token} .catalogue=${catalogue} @one-request-reset=${() => void this.wipe()}></one-receipt>`
+                ? html`<one-receipt .application=${application} .token=${this.session.receipt?.token} .catalogue=${catalogue} @one-request-reset=${() => void this.wipe()}></one-receipt>
+                    ${/* rate journey: "rate this service" after applying */ journey('rate') && this.session.receipt
+                      ? html`<div class="panel rate-after"><button class="primary" type="button" @click=${() => this.go(rateAfter('apply', this.session.receipt))}>${k('rateService')}</button></div>`
+                      : nothing}`
                 : failed(k('receiptFailed'), () => void this.receipt.run()),
           });
         }

@@ -42,7 +42,9 @@ export interface JourneyDef {
 }
 
 /** The journeys, in the order of the home screen (after "apply"). */
-export const JOURNEYS: readonly JourneyDef[] = [];
+export const JOURNEYS: readonly JourneyDef[] = [
+  { id: 'rate', tag: 'one-kiosk-rate', load: () => import('./rate/rate.js'), icon: 'rate' }, // rate journey
+];
 
 export const journey = (id: string): JourneyDef | undefined => JOURNEYS.find((j) => j.id === id);
 
