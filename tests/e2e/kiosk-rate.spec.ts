@@ -43,7 +43,7 @@ test('rate after applying: from the receipt, with the aspects; the officer conso
   await expect(page.getByText('感谢您的评价，我们会继续改进服务。')).toBeVisible();
   await expectPageAccessible(page);
   await shot(page, testInfo, 'sent');
-  await page.getByRole('button', { name: '回到首页' }).last().click();
+  await page.getByRole('button', { name: '完成，回到首页' }).click();
   await expect(page.getByRole('heading', { name: '您想办理什么？' })).toBeVisible();
 
   await page.goto('/officer.html');
@@ -92,6 +92,8 @@ test('rate from home for verifying a licence, no application: a bad rating asks 
   await page.reload();
   await expect(page.getByRole('heading', { name: '谢谢您的评价！' })).toBeVisible();
   await expect(page.getByRole('button', { name: '提交评价' })).toHaveCount(0);
+  await page.getByRole('button', { name: '换一项服务评价' }).click();
+  await expect(page.getByRole('heading', { name: '您刚才办理了哪项服务？' })).toBeVisible();
   expect(errors).toEqual([]);
 });
 

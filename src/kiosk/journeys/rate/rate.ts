@@ -30,6 +30,13 @@ export class OneKioskRate extends LitElement {
       :host {
         display: block;
       }
+      /* The choices within reach of a seated person: the lower part of the portrait screen. */
+      .choose {
+        display: flex;
+        flex-direction: column;
+        justify-content: flex-end;
+        min-height: 60vh;
+      }
       h2 {
         margin: 0 0 var(--_space);
         font-size: var(--_size-xl);
@@ -101,7 +108,7 @@ export class OneKioskRate extends LitElement {
 
   private renderChoice() {
     const { t } = this.text;
-    return html`<section aria-labelledby="rate-choose">
+    return html`<section class="choose" aria-labelledby="rate-choose">
       <h2 id="rate-choose">${t('choose.title')}</h2>
       <p class="lead">${t('choose.text')}</p>
       <ul class="services">
@@ -136,7 +143,7 @@ export class OneKioskRate extends LitElement {
           ></one-rating>`}
       <div class="actions">
         ${application ? nothing : html`<button class="secondary" type="button" @click=${() => this.keep({ ...this.rate, service: undefined })}>${t('other')}</button>`}
-        <button type="button" @click=${() => this.navigate({ view: 'home' })}>${t('home')}</button>
+        ${done || this.sentNow ? html`<button type="button" @click=${() => this.navigate({ view: 'home' })}>${t('home')}</button>` : nothing}
       </div>`;
   }
 }
