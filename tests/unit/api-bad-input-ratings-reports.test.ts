@@ -58,7 +58,7 @@ corpus(
       ['the service in capitals', (b) => ({ ...b, service: 'APPLY' }), 422],
       ['a visit with an application', (b) => ({ ...b, visit: VISIT }), 422],
       ['no application and no service (rating apply needs the application)', (b) => ({ score: b.score }), 422, 'errors.ratingApplicationNeeded'],
-      ['apply without the application', (b) => ({ service: 'apply', visit: VISIT, score: 4 }), 422, 'errors.ratingApplicationNeeded'],
+      ['apply without the application', () => ({ service: 'apply', visit: VISIT, score: 4 }), 422, 'errors.ratingApplicationNeeded'],
       ['不满意 without a comment', (b) => ({ ...b, score: 2, comment: undefined }), 422, 'errors.ratingCommentRequired'],
       ['非常不满意 with a blank comment', (b) => ({ ...b, score: 1, comment: '  ' }), 422],
       ['an aspect 非常不满意 without a comment', (b) => ({ ...withAspects(b, { review: 1 }), comment: undefined }), 422, 'errors.ratingCommentRequired'],

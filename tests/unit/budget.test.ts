@@ -44,7 +44,9 @@ const budgets: [entry: string, gzipKb: number][] = [
 const lazyBudgets: [entry: string, gzipKb: number][] = [
   // The one form (一表申请) with its material and commitment controls, the receipt, the draft
   // store (idb) and their strings in three languages plus the API's messages (26 KB of it).
-  ['src/kiosk/main.ts', 50], // 49.8 KB today
+  // Every journey's code counts here (49.8 KB before the journeys; the rate journey — <one-rating>, its strings in
+  // three languages, the journey — added 8.9 KB): each journey raises it by what it loads, never the first screen.
+  ['src/kiosk/main.ts', 59], // 58.7 KB today
 ];
 
 // The embeddable verifier (issue 7, DESIGN §8), as a host page loads it with one script tag.

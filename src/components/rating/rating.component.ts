@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { apiContext } from '../../api/context.js';
 import { ApiError, rate } from '../../api/client.js';
-import { BAD_RATING_MAX, RATING_ASPECTS, type RatedService, type RatingAspect, type RatingRequest, type RatingView } from '../../api/types.js';
+import { BAD_RATING_MAX, RATING_ASPECTS, type RatedService, type RatingRequest, type RatingView } from '../../api/types.js';
 import { addApiMessages, problemMessage } from '../../i18n/api.js';
 import { NamespaceText } from '../../i18n/namespace.js';
 import { oneEvent } from '../events.js';
