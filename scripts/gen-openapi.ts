@@ -21,6 +21,8 @@ import {
   MAX_UPLOAD_BYTES,
   REGISTRABLE_KINDS,
   REGISTRATION_FIELDS,
+  RATED_SERVICES,
+  RATING_ASPECTS,
   REPORT_REASONS,
   STATUS_TTL_SECONDS,
   UPLOAD_TYPES,
@@ -110,6 +112,10 @@ const changeRequest = obj(
   '变更: 增项, 减项, 更名, 地址 in any combination. Without added items it takes effect at once (a new revision); with them it is an application.',
 );
 
+/** 好差评's national scale: 5 非常满意 … 1 非常不满意. */
+const LEVEL = oneOfValues([1, 2, 3, 4, 5], '5 非常满意 … 1 非常不满意.');
+/** The aspects seed 000 names (行业指引, 条件告知, 审核程序, 服务质量), each on the same scale, each optional. */
+const ASPECTS = obj({}, Object.fromEntries(RATING_ASPECTS.map((a) => [a, LEVEL])), 'guidance 行业指引, conditions 条件告知, review 审核程序, quality 服务质量.');
 const reason = str('Why (shown in the history).', { minLength: 2, maxLength: 500 });
 
 export const schemas: Record<string, Schema> = {
@@ -404,16 +410,30 @@ export const schemas: Record<string, Schema> = {
   SessionRequest: obj({ challenge: str(), code: str(undefined, { pattern: '^\\d{6}$' }) }),
   HolderSession: obj({ token: str('The holder’s bearer token (`ho_…`), for 30 minutes.', { pattern: '^ho_' }), uscc: USCC, expiresAt: INSTANT }),
   HolderLicences: obj({ uscc: USCC, licences: arr(ref('LicenceView')) }),
-  RatingRequest: obj({ application: str(), score: oneOfValues([1, 2, 3, 4, 5], '5 非常满意 … 1 非常不满意.') }, { comment: str(undefined, { maxLength: 500 }) }),
+  RatingRequest: obj(
+    { score: LEVEL },
+    {
+      service: oneOfValues(RATED_SERVICES, 'The service rated; `apply` (the default with `application`) always needs its application.'),
+      application: str('The application rated, with its applicant’s or holder’s token (once per application).'),
+      visit: str('A rating of a service without an application: anonymous, no token; the kiosk’s visit id (a random UUID per person, wiped with the session). One rating per service per visit.', {
+        pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+      }),
+      aspects: ASPECTS,
+      comment: str('Required when the level or any aspect is 2 or less (errors.ratingCommentRequired).', { maxLength: 500 }),
+    },
+    '好差评 (seed 000): the overall level, the aspects optionally. Either `application` or `service` with `visit`.',
+  ),
   RatingView: obj(
     {
       id: str(),
-      application: str(),
-      score: int(undefined, { minimum: 1, maximum: 5 }),
+      service: oneOfValues(RATED_SERVICES),
+      score: LEVEL,
       at: INSTANT,
-      status: oneOfValues(['closed', 'awaitingResponse', 'rectifying', 'rectified'], 'A bad rating (≤ 2) is answered, then put right (评价、反馈、整改、监督).'),
+      status: oneOfValues(['closed', 'awaitingResponse', 'rectifying', 'rectified'], 'A bad rating (level or any aspect ≤ 2) is answered, then put right (评价、反馈、整改、监督).'),
     },
     {
+      application: str('Absent for an anonymous rating of a service (the service hall’s: every department sees it).'),
+      aspects: ASPECTS,
       comment: str(),
       response: obj({ text: str(), at: INSTANT, department: ID }),
       rectification: obj({ note: str(), at: INSTANT, department: ID }),
@@ -495,6 +515,8 @@ export interface Operation {
   summary: string;
   description?: string;
   auth?: Auth[];
+  /** With `auth`: the operation may also be called with no token (OpenAPI's empty requirement). */
+  anonymous?: boolean;
   /** A schema name (JSON body), or binary media types. */
   body?: string | { binary: readonly string[]; max: number };
   /** Extra request headers. */
@@ -728,8 +750,9 @@ export const operations: Operation[] = [
     path: '/v1/ratings',
     operationId: 'rate',
     tag: 'ratings',
-    summary: '好差评: rate an application (once)',
+    summary: '好差评: rate an application (once, with its token) or a service without one (anonymous, once per visit)',
     auth: ['applicant', 'holder'],
+    anonymous: true,
     body: 'RatingRequest',
     responses: { 201: { description: 'Recorded; a bad rating waits for a response.', schema: 'RatingView', headers: LOCATION } },
     problems: ACTION_PROBLEMS,
@@ -892,7 +915,7 @@ function operationObject(op: Operation): Schema {
     tags: [op.tag],
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
-    ...(op.auth ? { security: op.auth.map((a) => ({ [a]: [] })) } : { security: [] }),
+    ...(op.auth ? { security: [...op.auth.map((a) => ({ [a]: [] })), ...(op.anonymous ? [{}] : [])] } : { security: [] }),
     ...(params.length || headers.length ? { parameters: [...params, ...headers] } : {}),
     ...(body ? { requestBody: body } : {}),
     responses,

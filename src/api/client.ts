@@ -217,7 +217,11 @@ export const holderSession = (api: ApiClient, challenge: string, code: string, o
 export const holderLicences = (api: ApiClient, holderToken: string, o?: CallOptions) => get<HolderLicences>(api, '/v1/holder/licences', holderToken, o);
 
 /** 好差评: the applicant's or the holder's token. */
-export const rate = (api: ApiClient, rating: RatingRequest, token: string, o?: CallOptions) => post<RatingView>(api, '/v1/ratings', rating, token, o);
+/**
+ * Rates a service (好差评): of an application with the applicant's or holder's token, or — a
+ * service without an application (verify, help, …) — anonymously with the kiosk's `visit` and no token.
+ */
+export const rate = (api: ApiClient, rating: RatingRequest, token?: string, o?: CallOptions) => post<RatingView>(api, '/v1/ratings', rating, token, o);
 export const getRating = (api: ApiClient, id: string, token: string, o?: CallOptions) => get<RatingView>(api, `/v1/ratings/${seg(id)}`, token, o);
 export const respondToRating = (api: ApiClient, id: string, text: string, officerToken: string, o?: CallOptions) =>
   post<RatingView>(api, `/v1/ratings/${seg(id)}/response`, { text }, officerToken, o);

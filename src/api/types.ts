@@ -424,20 +424,54 @@ export interface MaterialsOnFile {
 
 // ── 好差评 and 社会监督 ─────────────────────────────────────────────────────────────────
 
+/**
+ * The aspects of a service seed 000 asks people to find fault with (让市场主体对行业指引、条件告知、
+ * 审核程序、服务质量等各方面进行"找茬"): 行业指引 guidance, 条件告知 conditions, 审核程序 review,
+ * 服务质量 quality.
+ */
+export const RATING_ASPECTS = ['guidance', 'conditions', 'review', 'quality'] as const;
+export type RatingAspect = (typeof RATING_ASPECTS)[number];
+
+/** The services a person can rate (好差评 "after every service", seed 000). */
+export const RATED_SERVICES = ['apply', 'track', 'verify', 'licence', 'lifecycle', 'help'] as const;
+export type RatedService = (typeof RATED_SERVICES)[number];
+
+/** The national 好差评 scale: 5 非常满意 … 1 非常不满意. */
+export type RatingScore = 1 | 2 | 3 | 4 | 5;
+/** 不满意 or worse: a department must answer it and put it right, so a comment is required. */
+export const BAD_RATING_MAX = 2;
+
+/**
+ * A rating (好差评). The overall level is required (the national scale); each of the four aspects
+ * may be rated too, on the same scale. A rating is bad when the overall level or any aspect is
+ * 不满意 or worse: it needs a comment, and waits for the department's response.
+ *
+ * - Of an application (`application` given): only with the applicant's or holder's token, once
+ *   per application; `service` defaults to `apply`.
+ * - Of a service without an application (verifying a licence, help, …): anonymous, no token, with
+ *   `visit` — a random id the kiosk makes for one person's session (wiped with it); one rating
+ *   per service per visit. Rating `apply` always needs its application.
+ */
 export interface RatingRequest {
-  application: string;
-  /** 5 非常满意 … 1 非常不满意. */
-  score: 1 | 2 | 3 | 4 | 5;
+  service?: RatedService;
+  application?: string;
+  /** Anonymous ratings only: the kiosk visit (a UUID). */
+  visit?: string;
+  score: RatingScore;
+  aspects?: Partial<Record<RatingAspect, RatingScore>>;
   comment?: string;
 }
 
-/** A bad rating (≤ 2) is answered and put right: 评价、反馈、整改、监督 (seed 000). */
+/** A bad rating is answered and put right: 评价、反馈、整改、监督 (seed 000). */
 export type RatingStatus = 'closed' | 'awaitingResponse' | 'rectifying' | 'rectified';
 
 export interface RatingView {
   id: string;
-  application: string;
+  service: RatedService;
+  /** The application rated; absent for an anonymous rating of a service. */
+  application?: string;
   score: number;
+  aspects?: Partial<Record<RatingAspect, number>>;
   comment?: string;
   at: string;
   status: RatingStatus;

@@ -29,6 +29,7 @@ import '../components/industry-navigator/industry-navigator.js';
 import '../components/questionnaire/questionnaire.js';
 import '../components/notice/notice.js';
 import { answerMap, type KioskSession } from './session.js';
+import { journey, rateAfter, type KioskNavigateDetail } from './journeys/registry.js';
 
 /**
  * The one form and the receipt load on demand (with their strings): a person who only reads a
@@ -56,6 +57,8 @@ export interface ApplyShell extends ReactiveControllerHost, HTMLElement {
   catalogue(): Promise<Catalogue>;
   /** The person is done: the wipe. */
   finish(): void;
+  /** Moves the person to another screen (the rating after the receipt). */
+  navigate(detail: KioskNavigateDetail): void;
 }
 
 export class ApplyJourney implements ReactiveController {
@@ -308,7 +311,12 @@ export class ApplyJourney implements ReactiveController {
             error: () => failed(k('receiptFailed'), () => void this.receipt.run()),
             complete: (application) =>
               application
-                ? html`<one-receipt .application=${application} .token=${session.receipt?.token} .catalogue=${catalogue} @one-request-reset=${() => this.shell.finish()}></one-receipt>`
+                ? html`<one-receipt .application=${application} .token=${session.receipt?.token} .catalogue=${catalogue} @one-request-reset=${() => this.shell.finish()}></one-receipt>
+                    ${journey('rate') && session.receipt
+                      ? html`<p class="steps rate-after">
+                          <button class="primary" type="button" @click=${() => this.shell.navigate(rateAfter('apply', session.receipt))}>${k('rateService')}</button>
+                        </p>`
+                      : nothing}`
                 : failed(k('receiptFailed'), () => void this.receipt.run()),
           });
         }

@@ -592,6 +592,11 @@ export class OneKioskApp extends LitElement {
     this.update_(patch);
   }
 
+  /** For the apply journey: moves the person on (the rating after the receipt). */
+  navigate(detail: KioskNavigateDetail): void {
+    this.go(detail);
+  }
+
   /** For the apply journey: the person is done (the receipt's "finish"). */
   finish(): void {
     void this.wipe();

@@ -85,7 +85,8 @@ const ID = /^[a-z][a-z0-9-]{0,63}$/;
 const SESSION_ID = /^[0-9a-f-]{36}$/;
 const TOKEN = /^[A-Za-z0-9_-]{8,100}$/;
 
-function receipt(value: unknown): KioskReceipt | undefined {
+/** An application's number and token, when both look right (anything else: undefined). */
+export function receipt(value: unknown): KioskReceipt | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const r = value as Record<string, unknown>;
   return typeof r.id === 'string' && TOKEN.test(r.id) && typeof r.token === 'string' && TOKEN.test(r.token) ? { id: r.id, token: r.token } : undefined;

@@ -38,6 +38,9 @@ import {
   REGISTRABLE_KINDS,
   REGISTRATION_FIELDS,
   REGISTRATION_OPTIONAL_FIELDS,
+  BAD_RATING_MAX,
+  RATED_SERVICES,
+  RATING_ASPECTS,
   REPORT_REASONS,
   STATUS_TTL_SECONDS,
   UPLOAD_TYPES,
@@ -47,6 +50,8 @@ import {
   type EnterpriseView,
   type FormValue,
   type MaterialProvision,
+  type RatingAspect,
+  type RatingScore,
   type UploadType,
 } from '../api/types.js';
 import { sniffUploadType } from '../api/uploads.js';
@@ -78,7 +83,7 @@ import {
   type Route,
   type RouteContext,
 } from './http.js';
-import { initialState, reduce, type ApplicationRecord, type LicenceRecord, type State } from './model.js';
+import { initialState, reduce, type ApplicationRecord, type LicenceRecord, type RatingRecord, type State } from './model.js';
 import {
   acceptApplication,
   changeItems,
@@ -863,29 +868,66 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   // ── 好差评 and 社会监督 ─────────────────────────────────────────────────────────────
 
+  /** The levels of the aspects rated (seed 000: 行业指引, 条件告知, 审核程序, 服务质量), each optional. */
+  function aspects(value: unknown): Partial<Record<RatingAspect, RatingScore>> {
+    const o = object(value, '/aspects', [], RATING_ASPECTS);
+    const out: Partial<Record<RatingAspect, RatingScore>> = {};
+    for (const a of RATING_ASPECTS) if (o[a] !== undefined) out[a] = integer(o[a], `/aspects/${a}`, 1, 5) as RatingScore;
+    return out;
+  }
+
+  /**
+   * 好差评: of an application (its applicant's or holder's token, once per application), or of a
+   * service without one (anonymous: the kiosk's visit id, once per service per visit). A bad
+   * rating (overall or any aspect 不满意 or worse) needs a comment and waits for a response.
+   */
   async function rate(ctx: RouteContext): Promise<Response> {
-    const body = object(await readJson(ctx.request), '', ['application', 'score'], ['comment']);
-    const a = application(text(body.application, '/application', { max: 40 }));
-    await applicantOnly(ctx, a);
-    const score = integer(body.score, '/score', 1, 5);
+    const body = object(await readJson(ctx.request), '', ['score'], ['service', 'application', 'visit', 'aspects', 'comment']);
+    const service = body.service === undefined ? undefined : oneOf(body.service, '/service', RATED_SERVICES);
+    const visit = body.visit === undefined ? undefined : text(body.visit, '/visit', { max: 36, pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/ });
+    let subject: { application: string } | { visitHash: string };
+    if (body.application !== undefined) {
+      const a = application(text(body.application, '/application', { max: 40 }));
+      await applicantOnly(ctx, a);
+      if (visit !== undefined) throw invalid('A rating of an application has no visit.', '/visit');
+      subject = { application: a.id };
+    } else {
+      if (service === undefined || service === 'apply') throw invalid('Rating an application needs the application and its token; other services need "service".', '/application', 'errors.ratingApplicationNeeded');
+      if (visit === undefined) throw invalid('An anonymous rating needs the kiosk visit.', '/visit');
+      subject = { visitHash: await sha256Hex(visit) };
+    }
+    const score = integer(body.score, '/score', 1, 5) as RatingScore;
+    const levels = body.aspects === undefined ? {} : aspects(body.aspects);
     const comment = body.comment === undefined ? undefined : text(body.comment, '/comment', { max: 500, multiline: true, emoji: true });
+    const bad = [score, ...Object.values(levels)].some((l) => l <= BAD_RATING_MAX);
+    if (bad && !comment) throw invalid('A rating of 不满意 or worse needs a comment: what went wrong.', '/comment', 'errors.ratingCommentRequired');
     return run((state) => {
-      if ([...state.ratings.values()].some((r) => r.application === a.id)) throw conflict('This application has already been rated.', 'errors.alreadyDone');
+      const done = [...state.ratings.values()].some((r) =>
+        'application' in subject ? r.application === subject.application : r.visitHash === subject.visitHash && r.service === service,
+      );
+      if (done) throw conflict('This has already been rated.', 'errors.alreadyDone');
       const rating = {
         id: token('rt_').slice(0, 24),
-        application: a.id,
+        service: service ?? 'apply',
+        ...subject,
         score,
+        ...(Object.keys(levels).length ? { aspects: levels } : {}),
         ...(comment ? { comment } : {}),
         at: iso(),
-        status: score <= 2 ? ('awaitingResponse' as const) : ('closed' as const),
+        status: bad ? ('awaitingResponse' as const) : ('closed' as const),
       };
       return { changes: [{ type: 'rating.created', data: { rating } }], result: created(ratingView(rating), `/api/v1/ratings/${rating.id}`) };
     });
   }
 
+  /**
+   * Who reads or answers a rating: of an application, its applicant, holder or a department with
+   * an item in it; of a service without an application (the service hall's), any department.
+   */
   async function ratingReader(ctx: RouteContext): Promise<{ id: string; department?: string }> {
     const r = store.state().ratings.get(ctx.params.id!);
     if (!r) throw notFound('The rating');
+    if (!r.application) return { id: r.id, department: await officer(ctx) };
     const who = await applicationReader(ctx, application(r.application));
     return who === 'applicant' || who === 'holder' ? { id: r.id } : { id: r.id, department: who };
   }
@@ -1063,7 +1105,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       handle: async (ctx) => {
         const department = await officer(ctx);
         const state = store.state();
-        const list = [...state.ratings.values()].filter((r) => state.applications.get(r.application)?.items.some((i) => i.department === department)).map(ratingView);
+        // A rating of a service without an application concerns the whole service hall: every department sees it.
+        const concerns = (r: RatingRecord) => !r.application || state.applications.get(r.application)?.items.some((i) => i.department === department);
+        const list = [...state.ratings.values()].filter(concerns).map(ratingView);
         return json({ department, ratings: list });
       },
     },

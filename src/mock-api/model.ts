@@ -74,7 +74,8 @@ export interface SessionRecord {
   expiresAt: string;
 }
 
-export type RatingRecord = RatingView;
+/** A rating; an anonymous one keeps the hash of its kiosk visit (one per service per visit), never shown. */
+export type RatingRecord = RatingView & { visitHash?: string };
 
 export interface ReportRecord extends ReportView {
   link?: string;

@@ -57,7 +57,9 @@ export function licenceView(env: Env, l: LicenceRecord, origin: string): Licence
 }
 
 export function ratingView(r: RatingRecord): RatingView {
-  return structuredClone(r);
+  const { visitHash: _, ...view } = r;
+  // Ratings recorded before services were rated were all of an application.
+  return structuredClone({ ...view, service: view.service ?? 'apply' });
 }
 
 export function reportView(r: ReportRecord): ReportView {

@@ -4,7 +4,7 @@
  * 评价、反馈、整改、监督 (seed 000): respond first, then report the rectification.
  */
 import { html, nothing } from 'lit';
-import type { RatingView } from '../api/types.js';
+import { RATING_ASPECTS, type RatingView } from '../api/types.js';
 import { define } from '../components/shared/define.js';
 import { OfficerListView } from './view.js';
 import type { OfficerApi } from './api.js';
@@ -29,15 +29,26 @@ export class OneOfficerRatings extends OfficerListView<RatingView> {
   private card(r: RatingView) {
     const { t } = this.o;
     const id = `rating-${r.id}`;
-    const bad = r.score <= 2;
+    const bad = r.status !== 'closed';
+    const aspects = RATING_ASPECTS.filter((a) => r.aspects?.[a] !== undefined);
     return html`<article class="panel" aria-labelledby=${id}>
       <h3 id=${id}>
         ${t(`ratings.score.${r.score}`)} <span class="meta">(${t('ratings.scoreOf', { score: r.score })})</span>
         <span class="badge ${r.status === 'awaitingResponse' ? 'bad' : r.status === 'rectifying' ? 'warn' : 'good'}">${t(`ratings.status.${r.status}`)}</span>
       </h3>
       <dl class="facts">
+        <dt>${t('ratings.service')}</dt>
+        <dd>${t(`ratings.services.${r.service}`)}</dd>
         <dt>${t('ratings.application')}</dt>
-        <dd><a href="#/applications/${encodeURIComponent(r.application)}">${r.application}</a></dd>
+        <dd>${r.application ? html`<a href="#/applications/${encodeURIComponent(r.application)}">${r.application}</a>` : t('ratings.anonymous')}</dd>
+        ${aspects.length
+          ? html`<dt>${t('ratings.aspects')}</dt>
+              <dd>
+                <ul class="plain aspects">
+                  ${aspects.map((a) => html`<li>${t('ratings.aspectLevel', { aspect: t(`ratings.aspect.${a}`), level: t(`ratings.score.${r.aspects![a]!}`) })}</li>`)}
+                </ul>
+              </dd>`
+          : nothing}
         <dt>${t('ratings.at')}</dt>
         <dd>${formatInstant(r.at, this.o.language)}</dd>
         <dt>${t('ratings.comment')}</dt>
@@ -93,7 +104,7 @@ export class OneOfficerRatings extends OfficerListView<RatingView> {
     if (result) {
       this.dropForm(key);
       this.replace(result);
-      this.notice = t(`ratings.${step}Done`, { application: r.application });
+      this.notice = r.application ? t(`ratings.${step}Done`, { application: r.application }) : t(`ratings.${step}DoneHall`, { service: t(`ratings.services.${r.service}`) });
     }
   }
 }

@@ -31,7 +31,7 @@ interface Mounted {
 
 const hosts: HTMLElement[] = [];
 
-async function mount(): Promise<Mounted> {
+async function mount(anonymous?: { service: 'verify' | 'help'; visit: string }): Promise<Mounted> {
   const b = await pageBackend();
   const created = await seedApplication(b.call);
   const net: Mounted['net'] = { down: false };
@@ -46,8 +46,11 @@ async function mount(): Promise<Mounted> {
   const host = document.createElement('div');
   new ContextProvider(host, { context: apiContext, initialValue: client });
   const el = document.createElement('one-rating');
-  el.subject = created.application.id;
-  el.token = created.token;
+  if (anonymous) Object.assign(el, anonymous);
+  else {
+    el.subject = created.application.id;
+    el.token = created.token;
+  }
   host.append(el);
   document.body.append(host);
   hosts.push(host);
@@ -56,7 +59,15 @@ async function mount(): Promise<Mounted> {
   return m;
 }
 
-const radios = (el: OneRating) => $$<HTMLInputElement>(el, 'input[type="radio"]');
+/** The overall level's radios (the aspects have groups of their own). */
+const radios = (el: OneRating) => $$<HTMLInputElement>(el, '[part="scale"] input[type="radio"]');
+const aspectRadio = (el: OneRating, aspect: string, label: string) =>
+  $$<HTMLInputElement>(el, `input[name="aspect-${aspect}"]`).find((r) => text(r.closest('label')) === label)!;
+const pickAspect = async (el: OneRating, aspect: string, label: string) => {
+  aspectRadio(el, aspect, label).click();
+  await el.updateComplete;
+};
+const VISIT = '5c4b3a29-1807-4f6e-9d5c-4b3a29180716';
 const radio = (el: OneRating, label: string) => radios(el).find((r) => text(r.closest('label')) === label)!;
 const textarea = (el: OneRating) => $<HTMLTextAreaElement>(el, 'textarea');
 const typeComment = async (el: OneRating, value: string) => {
@@ -223,6 +234,58 @@ describe('<one-rating>', () => {
     await pick(second, '非常满意');
     await submit(second);
     expect(text($(second, '[part="problem"]'))).to.contain('这项业务已经办理过了');
+  });
+
+  it('rates the four aspects of seed 000, five levels each as real radio groups; a bad aspect needs a comment even when the whole was good', async () => {
+    const m = await mount();
+    const groups = $$(m.el, '[part="aspects"] fieldset.aspect');
+    expect(groups.map((g) => text(g.querySelector('legend')))).to.deep.equal(['行业指引', '条件告知', '审核程序', '服务质量']);
+    for (const g of groups) expect([...g.querySelectorAll('input[type="radio"]')].map((r) => text(r.closest('label')))).to.deep.equal(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
+    await pick(m.el, '满意');
+    await pickAspect(m.el, 'guidance', '非常满意');
+    await pickAspect(m.el, 'review', '非常不满意');
+    expect(textarea(m.el).required).to.equal(true);
+    await checkEverywhere(m.el);
+    await submit(m.el);
+    expect(m.posts).to.equal(0);
+    expect(text($(m.el, '.comment .error'))).to.contain('非常不满意');
+    // The draft keeps the aspects across a reload.
+    expect(JSON.parse(sessionStorage.getItem(RATING_DRAFT_PREFIX + m.created.application.id)!)).to.deep.equal({ score: 4, aspects: { guidance: 5, review: 1 }, comment: '' });
+    await pickAspect(m.el, 'review', '基本满意');
+    expect(m.el.shadowRoot!.querySelector('.comment .error')).to.equal(null);
+    await submit(m.el);
+    const [stored] = await m.b.officer('pudong-amr').ratings();
+    expect(stored).to.deep.include({ service: 'apply', score: 4, aspects: { guidance: 5, review: 3 }, status: 'closed' });
+    expect(text($(m.el, '[part="receipt"]'))).to.contain('行业指引');
+    await checkEverywhere(m.el);
+  });
+
+  it('rates a service without an application anonymously with the kiosk visit; a bad one says the department looks into it', async () => {
+    const m = await mount({ service: 'verify', visit: VISIT });
+    expect(text($(m.el, '.sub'))).to.equal('服务事项：核验证照');
+    await pick(m.el, '不满意');
+    await typeComment(m.el, '扫码太慢');
+    await checkEverywhere(m.el);
+    const rated: RatingView[] = [];
+    m.el.addEventListener('one-rated', (e) => rated.push(e.detail.rating));
+    await submit(m.el);
+    expect(rated.map((r) => r.service)).to.deep.equal(['verify']);
+    expect(text($(m.el, '[part="receipt"] [role="status"]'))).to.contain('相关部门会核实您的意见并整改');
+    const [stored] = await m.b.officer('pudong-culture').ratings();
+    expect(stored).to.deep.include({ service: 'verify', score: 2, comment: '扫码太慢', status: 'awaitingResponse' });
+    expect(stored!.application).to.equal(undefined);
+    await checkEverywhere(m.el);
+  });
+
+  it('renders nothing for apply without its application, or a service without its visit', async () => {
+    for (const props of [{ service: 'apply', visit: VISIT }, { service: 'verify' }, { subject: 'SL202603020001' }]) {
+      const el = document.createElement('one-rating');
+      Object.assign(el, props);
+      document.body.append(el);
+      await el.updateComplete;
+      expect(el.shadowRoot!.children.length).to.equal(0);
+      el.remove();
+    }
   });
 
   it('the kiosk wipe forgets an unsent rating', async () => {

@@ -4,7 +4,7 @@
 // stubbed: the text and the language spoken, and silence where no voice fits.
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { expectPageAccessible, searchBox, watchForPageErrors } from './helpers.js';
+import { expectPageAccessible, searchBox, startApply, watchForPageErrors } from './helpers.js';
 
 type Tree = { [k: string]: string | Tree };
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Tree;
@@ -45,7 +45,7 @@ const addLink = (page: Page, href: string, target = '') =>
 
 test('lockdown: no context menu, no zoom, no selecting the chrome, no other sites; ?lockdown=off lifts it', async ({ page }) => {
   const errors = watchForPageErrors(page);
-  await page.goto('/');
+  await startApply(page);
   await expect(searchBox(page)).toBeVisible();
   await watchDefaults(page);
 
@@ -98,7 +98,7 @@ test('lockdown: no context menu, no zoom, no selecting the chrome, no other site
   expect(errors).toEqual([]);
 
   // staff: ?lockdown=off is an ordinary web page
-  await page.goto('/?lockdown=off');
+  await startApply(page, '/?lockdown=off');
   await expect(searchBox(page)).toBeVisible();
   await watchDefaults(page);
   await page.getByRole('heading', { level: 1 }).click({ button: 'right' });
@@ -134,7 +134,7 @@ async function headerLayout(page: Page): Promise<{ overflow: number; overlaps: s
 }
 
 test('the text size: three steps in the header, every component follows, kept through a reload, nothing clipped at the largest in elder mode in three languages', async ({ page }, testInfo) => {
-  await page.goto('/');
+  await startApply(page);
   await expect(searchBox(page)).toBeVisible();
   const fontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('one-kiosk-app')!.shadowRoot!.querySelector('one-industry-navigator')!.shadowRoot!.querySelector('input')!).fontSize));
   const sizes: number[] = [];
@@ -192,7 +192,7 @@ const spoken = (page: Page) => page.evaluate(() => (window as unknown as { speec
 test('elder mode reads the screen aloud in the session language, stops on a new screen, and stays silent with no voice for it', async ({ page }) => {
   const errors = watchForPageErrors(page);
   await stubSpeech(page, ['en-US', 'zh-CN']);
-  await page.goto('/');
+  await startApply(page);
   await expect(searchBox(page)).toBeVisible();
   const readButton = (lang: Lang) => page.getByRole('button', { name: text(lang, 'kiosk', 'tools.read') });
   await expect(readButton('zh-CN')).toHaveCount(0);

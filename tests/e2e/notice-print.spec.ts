@@ -29,7 +29,7 @@ test('the notice prints on A4 without the kiosk chrome, whole, with a QR that re
   await page.goto('/');
   await page.evaluate(() => {
     const answers = { 'sells-liquor': true, 'sells-tobacco': true, 'floor-area': 200 };
-    const session = { id: crypto.randomUUID(), language: 'zh-CN', elder: false, textSize: 'standard', selection: { industries: ['restaurant'], general: [] }, confirmed: true, step: 'notice', guide: '', answers };
+    const session = { id: crypto.randomUUID(), view: 'apply', language: 'zh-CN', elder: false, textSize: 'standard', selection: { industries: ['restaurant'], general: [] }, confirmed: true, step: 'notice', guide: '', answers };
     sessionStorage.setItem('onelicence.kiosk.session', JSON.stringify(session));
   });
   await page.reload();

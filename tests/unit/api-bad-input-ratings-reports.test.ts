@@ -1,7 +1,7 @@
 // Bad input for 好差评 (ratings and their follow-up) and 社会监督 (reports of a suspect licence).
 import { describe, expect, it } from 'vitest';
 import { corpus, credentials, endpointCases, idCases, send, tableCases, type BadCase, type Req } from './helpers/corpus.js';
-import { buildWorld, DEPARTMENTS, officer, UNRELATED_DEPARTMENT, type World } from './helpers/world.js';
+import { buildWorld, DEPARTMENTS, officer, UNRELATED_DEPARTMENT, VISIT, type World } from './helpers/world.js';
 
 const w = await buildWorld();
 const fresh = buildWorld;
@@ -12,7 +12,16 @@ const reportIds = (req: Req, path: (id: string) => string, dot = 404): BadCase[]
 
 // ── 好差评 ────────────────────────────────────────────────────────────────────────────
 
-const rate = (x: World): Req => ({ method: 'POST', path: '/v1/ratings', token: x.inspecting.token, body: { application: x.inspecting.id, score: 4, comment: '窗口很耐心 👍' } });
+const rate = (x: World): Req => ({
+  method: 'POST',
+  path: '/v1/ratings',
+  token: x.inspecting.token,
+  body: { service: 'apply', application: x.inspecting.id, score: 4, aspects: { guidance: 5, conditions: 4, review: 3, quality: 4 }, comment: '窗口很耐心 👍' },
+});
+/** The aspects' bad levels, and the service's: each case a level the API refuses. */
+const levelCases = (at: string, put: (b: Record<string, unknown>, v: unknown) => unknown) =>
+  ([0, 6, -1, 1e20] as const).map((v) => [`${at} of ${v}`, (b: Record<string, unknown>) => put(b, v), 422] as const);
+const withAspects = (b: Record<string, unknown>, aspects: Record<string, unknown>) => ({ ...b, aspects: { ...(b.aspects as object), ...aspects } });
 const rateReq = rate(w);
 corpus(
   'POST /v1/ratings',
@@ -20,7 +29,14 @@ corpus(
   [
     ...endpointCases(rateReq, w, {
       json: {
-        fields: { application: { kind: 'string', required: true }, score: { kind: 'integer', required: true }, comment: { kind: 'string' } },
+        fields: {
+          service: { kind: 'string' },
+          application: { kind: 'string' },
+          visit: { kind: 'string' },
+          score: { kind: 'integer', required: true },
+          aspects: { kind: 'object' },
+          comment: { kind: 'string' },
+        },
         texts: [
           ['application', { max: 40 }],
           ['comment', { max: 500, multiline: true, emoji: true }],
@@ -38,9 +54,53 @@ corpus(
       ['a score of 100000000000000000000', (b) => ({ ...b, score: 1e20 }), 422],
       ['an unknown application', (b) => ({ ...b, application: 'SL209912310001' }), 404],
       ['an application already rated', { token: w.issued.token, body: { application: w.issued.id, score: 3 } }, 409, 'errors.alreadyDone'],
+      ['an unknown service', (b) => ({ ...b, service: 'shopping' }), 422],
+      ['the service in capitals', (b) => ({ ...b, service: 'APPLY' }), 422],
+      ['a visit with an application', (b) => ({ ...b, visit: VISIT }), 422],
+      ['no application and no service (rating apply needs the application)', (b) => ({ score: b.score }), 422, 'errors.ratingApplicationNeeded'],
+      ['apply without the application', () => ({ service: 'apply', visit: VISIT, score: 4 }), 422, 'errors.ratingApplicationNeeded'],
+      ['不满意 without a comment', (b) => ({ ...b, score: 2, comment: undefined }), 422, 'errors.ratingCommentRequired'],
+      ['非常不满意 with a blank comment', (b) => ({ ...b, score: 1, comment: '  ' }), 422],
+      ['an aspect 非常不满意 without a comment', (b) => ({ ...withAspects(b, { review: 1 }), comment: undefined }), 422, 'errors.ratingCommentRequired'],
+      ['an unknown aspect', (b) => withAspects(b, { speed: 3 }), 400],
+      ['an aspect as a string', (b) => withAspects(b, { quality: '5' }), 400],
+      ['an aspect of 4.5', (b) => withAspects(b, { quality: 4.5 }), 400],
+      ['an aspect null', (b) => withAspects(b, { quality: null }), 400],
+      ['the aspects as a list', (b) => ({ ...b, aspects: [5, 4, 3, 4] }), 400],
+      ...levelCases('an aspect', (b, v) => withAspects(b, { guidance: v })),
     ]),
   ],
   { valid: rate, fresh, ok: 201 },
+);
+
+/** 好差评 of a service with no application (verifying a licence): anonymous, once per service per kiosk visit. */
+const OTHER_VISIT = '7d1e4a90-3b2c-4e5f-8a6b-1c2d3e4f5a6b';
+const rateAnonymously = (): Req => ({ method: 'POST', path: '/v1/ratings', body: { service: 'verify', visit: OTHER_VISIT, score: 5, aspects: { quality: 5 } } });
+const anonReq = rateAnonymously();
+corpus(
+  'POST /v1/ratings (anonymous)',
+  w,
+  [
+    ...endpointCases(anonReq, w, { methods: ['POST'], paths: { 'an extra segment': 405 } }),
+    ...tableCases(anonReq, [
+      ['no visit', (b) => ({ ...b, visit: undefined }), 422],
+      ['a visit that is no UUID', (b) => ({ ...b, visit: 'kiosk-1' }), 422],
+      ['a visit in capitals', (b) => ({ ...b, visit: OTHER_VISIT.toUpperCase() }), 422],
+      ['a visit one character short', (b) => ({ ...b, visit: OTHER_VISIT.slice(1) }), 422],
+      ['a visit as a number', (b) => ({ ...b, visit: 7 }), 400],
+      ['the service apply', (b) => ({ ...b, service: 'apply' }), 422, 'errors.ratingApplicationNeeded'],
+      ['no service', (b) => ({ ...b, service: undefined }), 422, 'errors.ratingApplicationNeeded'],
+      ['an unknown service', (b) => ({ ...b, service: 'verify-licence' }), 422],
+      ['the same service again in the same visit', (b) => ({ ...b, visit: VISIT }), 409, 'errors.alreadyDone'],
+      ['不满意 without a comment', (b) => ({ ...b, score: 2 }), 422, 'errors.ratingCommentRequired'],
+      ['an aspect 不满意 without a comment', (b) => withAspects(b, { guidance: 2 }), 422, 'errors.ratingCommentRequired'],
+      ['a comment too long', (b) => ({ ...b, comment: '慢'.repeat(501) }), 422, 'errors.tooLong'],
+      ['an unknown aspect', (b) => withAspects(b, { waiting: 1 }), 400],
+      ...levelCases('an aspect', (b, v) => withAspects(b, { conditions: v })),
+      ...levelCases('a score', (b, v) => ({ ...b, score: v })),
+    ]),
+  ],
+  { valid: rateAnonymously, fresh, ok: 201, min: 30 },
 );
 
 const readRating = (x: World): Req => ({ method: 'GET', path: `/v1/ratings/${x.rating}`, token: x.issued.token });

@@ -357,6 +357,26 @@ describe('a full journey through the typed client validates against the document
     expect((await client.getRating(api, rating.id, created.token)).response?.department).toBe('pudong-amr');
     await rejects(client.respondToRating(api, rating.id, '好的', created.token), 403, 'errors.forbidden');
     expect((await client.officerRatings(api, officer('pudong-amr'))).ratings).toHaveLength(1);
+    expect(rating).toMatchObject({ service: 'apply', application: application.id });
+  });
+
+  it('rates a service with no application anonymously, once per visit, with its aspects (好差评 of the hall)', async () => {
+    const visit = '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
+    const good = await client.rate(api, { service: 'help', visit, score: 4, aspects: { guidance: 5, quality: 4 } });
+    expect(good).toMatchObject({ service: 'help', score: 4, aspects: { guidance: 5, quality: 4 }, status: 'closed' });
+    expect(good).not.toHaveProperty('application');
+    expect(good).not.toHaveProperty('visitHash');
+    await rejects(client.rate(api, { service: 'help', visit, score: 5 }), 409, 'errors.alreadyDone');
+    // Good overall, but one aspect 非常不满意: a bad rating, with what went wrong, that a department answers.
+    await rejects(client.rate(api, { service: 'verify', visit, score: 4, aspects: { quality: 1 } }), 422, 'errors.ratingCommentRequired');
+    const bad = await client.rate(api, { service: 'verify', visit, score: 4, aspects: { quality: 1 }, comment: '扫码没有反应' });
+    expect(bad.status).toBe('awaitingResponse');
+    await rejects(client.rate(api, { service: 'apply', visit, score: 5 }), 422, 'errors.ratingApplicationNeeded');
+    // Every department of the hall sees it, even one with no application at all; only officers read it.
+    const seen = (await client.officerRatings(api, officer('pudong-culture'))).ratings.map((r) => r.id);
+    expect(seen).toEqual(expect.arrayContaining([good.id, bad.id]));
+    await rejects(client.getRating(api, bad.id, created.token), 403, 'errors.forbidden');
+    expect((await client.respondToRating(api, bad.id, '已更换扫码设备', officer('pudong-culture'))).response?.department).toBe('pudong-culture');
   });
 
   it('takes a report from the public and resolves it (社会监督)', async () => {

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { apiContext } from '../../api/context.js';
 import { ApiError, rate } from '../../api/client.js';
-import type { RatingRequest, RatingView } from '../../api/types.js';
+import { BAD_RATING_MAX, RATING_ASPECTS, type RatedService, type RatingRequest, type RatingView } from '../../api/types.js';
 import { addApiMessages, problemMessage } from '../../i18n/api.js';
 import { NamespaceText } from '../../i18n/namespace.js';
 import { oneEvent } from '../events.js';
@@ -13,30 +13,33 @@ import { documentPage } from '../shared/document.js';
 import { facts } from '../shared/facts.js';
 import { formatInstant } from '../shared/licence-look.js';
 import { tokens } from '../shared/tokens.js';
-import { COMMENT_MAX, clearRatingDraft, isScore, loadRatingDraft, saveRatingDraft, type Score } from './draft.js';
+import { COMMENT_MAX, aspectLevels, clearRatingDraft, isScore, loadRatingDraft, saveRatingDraft, type AspectLevels, type Score } from './draft.js';
 import { RATING_NS, ratingResources } from './locales.js';
 import { styles } from './rating.styles.js';
 
 /** The national 好差评 scale, best first (as it is read out and shown). */
 const SCALE: readonly Score[] = [5, 4, 3, 2, 1];
 /** 不满意 or worse: a department must follow it up, so the comment is required. */
-export const isBadScore = (score: number): boolean => score <= 2;
+export const isBadScore = (score: number): boolean => score <= BAD_RATING_MAX;
 
 /**
  * @tag one-rating
  * @summary 好差评 — after a service, the person rates it on the national five-level scale
- * (非常满意, 满意, 基本满意, 不满意, 非常不满意) with an optional comment; a bad rating (不满意 or
- * worse) asks what went wrong (the comment becomes required) because a department must answer
+ * (非常满意, 满意, 基本满意, 不满意, 非常不满意), and may rate each aspect seed 000 names (行业指引,
+ * 条件告知, 审核程序, 服务质量) on the same scale, with an optional comment; a bad rating (不满意 or
+ * worse, overall or on an aspect) asks what went wrong (the comment becomes required) because a department must answer
  * it and put it right (seed 000: 评价、反馈、整改、监督). Sends through the API client from
- * context (`apiContext`) with the applicant's or holder's token, then shows the receipt of the
- * rating. Until it is sent, the choice and the comment are kept in sessionStorage (keys
+ * context (`apiContext`) with the applicant's or holder's token — or, for a service without an
+ * application (verifying a licence, help), anonymously with the kiosk's `visit` — then shows the
+ * receipt of the rating. Until it is sent, the choice and the comment are kept in sessionStorage (keys
  * `onelicence.rating.*`, cleared by the kiosk's wipe), so a network or server problem loses
- * nothing. Renders nothing without `subject` and `token`.
+ * nothing. Renders nothing without `subject` and `token`, or (anonymous) `service` and `visit`.
  *
  * @event one-rated - The rating was recorded; `detail.rating` is the API's `RatingView`.
  *
  * @csspart base - The wrapper of everything.
  * @csspart scale - The radio group of the five levels.
+ * @csspart aspects - The aspects, a radio group of five levels each.
  * @csspart comment - The comment box.
  * @csspart problem - The message of a problem (bad input, offline, server).
  * @csspart receipt - The receipt of the recorded rating.
@@ -54,8 +57,13 @@ export class OneRating extends LitElement {
   @property({ attribute: false }) subject?: string;
   /** The applicant's or the holder's bearer token for that application. */
   @property({ attribute: false }) token?: string;
+  /** The service rated (`apply` by default with `subject`; required without it). */
+  @property({ attribute: false }) service?: RatedService;
+  /** Without `subject`: the kiosk visit (a UUID) an anonymous rating is sent with. */
+  @property({ attribute: false }) visit?: string;
 
   @state() private score?: Score;
+  @state() private aspects: AspectLevels = {};
   @state() private comment = '';
   @state() private sending = false;
   @state() private problem?: 'score' | 'comment' | 'send';
@@ -70,15 +78,29 @@ export class OneRating extends LitElement {
   private focusAfter?: string;
 
 
+  /** What the draft is kept under: the application, or the service and the visit. */
+  private get draftKey(): string | undefined {
+    if (this.subject) return this.token ? this.subject : undefined;
+    return this.service && this.service !== 'apply' && this.visit ? `${this.service}.${this.visit}` : undefined;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('subject')) {
-      // Another application: its own draft (or none), never the previous one's.
-      const draft = this.subject ? loadRatingDraft(this.subject) : { comment: '' };
+    if (changed.has('subject') || changed.has('service') || changed.has('visit')) {
+      // Another application or service: its own draft (or none), never the previous one's.
+      const key = this.draftKey;
+      const draft = key ? loadRatingDraft(key) : { comment: '' };
       this.score = draft.score;
+      this.aspects = draft.aspects ?? {};
       this.comment = draft.comment;
       this.problem = undefined;
       this.rating = undefined;
     }
+  }
+
+  /** The worst level chosen (overall or an aspect): what makes a rating bad. */
+  private get worst(): Score | undefined {
+    const levels = [...(this.score ? [this.score] : []), ...Object.values(this.aspects)];
+    return levels.length ? (Math.min(...levels) as Score) : undefined;
   }
 
   protected override updated(): void {
@@ -88,14 +110,24 @@ export class OneRating extends LitElement {
   }
 
   private keep(): void {
-    if (this.subject) saveRatingDraft(this.subject, { ...(this.score ? { score: this.score } : {}), comment: this.comment });
+    const key = this.draftKey;
+    const aspects = Object.keys(this.aspects).length ? { aspects: this.aspects } : {};
+    if (key) saveRatingDraft(key, { ...(this.score ? { score: this.score } : {}), ...aspects, comment: this.comment });
   }
+
+  private readonly chooseAspect = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const aspect = input.name.replace(/^aspect-/, '');
+    this.aspects = { ...this.aspects, ...aspectLevels({ [aspect]: Number(input.value) }) };
+    if (this.problem === 'comment' && !isBadScore(this.worst ?? 5)) this.problem = undefined;
+    this.keep();
+  };
 
   private readonly choose = (e: Event) => {
     const value = Number((e.target as HTMLInputElement).value);
     if (!isScore(value)) return;
     this.score = value;
-    if (this.problem === 'score' || (this.problem === 'comment' && !isBadScore(value))) this.problem = undefined;
+    if (this.problem === 'score' || (this.problem === 'comment' && !isBadScore(this.worst ?? value))) this.problem = undefined;
     this.keep();
   };
 
@@ -107,14 +139,15 @@ export class OneRating extends LitElement {
 
   private readonly send = async (e: Event) => {
     e.preventDefault();
-    if (this.sending || !this.subject || !this.token) return;
+    const key = this.draftKey;
+    if (this.sending || !key) return;
     const comment = this.comment.trim();
     if (!this.score) {
       this.problem = 'score';
       this.focusAfter = 'input[name="score"]';
       return;
     }
-    if (isBadScore(this.score) && !comment) {
+    if (isBadScore(this.worst ?? this.score) && !comment) {
       this.problem = 'comment';
       this.focusAfter = 'textarea';
       return;
@@ -126,12 +159,19 @@ export class OneRating extends LitElement {
       this.focusAfter = '[part="problem"]';
       return;
     }
-    const request: RatingRequest = { application: this.subject, score: this.score, ...(comment ? { comment } : {}) };
+    const rated = {
+      score: this.score,
+      ...(Object.keys(this.aspects).length ? { aspects: this.aspects } : {}),
+      ...(comment ? { comment } : {}),
+    };
+    const request: RatingRequest = this.subject
+      ? { service: this.service ?? 'apply', application: this.subject, ...rated }
+      : { service: this.service, visit: this.visit, ...rated };
     this.sending = true;
     this.problem = undefined;
     try {
-      const rating = await rate(api, request, this.token);
-      clearRatingDraft(this.subject);
+      const rating = await rate(api, request, this.subject ? this.token : undefined);
+      clearRatingDraft(key);
       this.rating = rating;
       this.focusAfter = '[part="receipt"] h2';
       this.dispatchEvent(oneEvent('one-rated', { rating }));
@@ -163,6 +203,15 @@ export class OneRating extends LitElement {
           <dt>${t('sent.level')}</dt>
           <dd>${level}</dd>
         </div>
+        ${RATING_ASPECTS.map((a) => {
+          const l = r.aspects?.[a];
+          return isScore(l)
+            ? html`<div>
+                <dt>${t('sent.aspect', { aspect: t(`aspect.${a}`) })}</dt>
+                <dd>${t(`score.${l}`)}</dd>
+              </div>`
+            : nothing;
+        })}
         ${r.comment
           ? html`<div class="wide">
               <dt>${t('sent.comment')}</dt>
@@ -170,21 +219,25 @@ export class OneRating extends LitElement {
             </div>`
           : nothing}
       </dl>
-      <p role="status">${t(r.status === 'closed' ? 'sent.closed' : 'sent.awaitingResponse')}</p>
+      <p role="status">${t(r.status === 'closed' ? 'sent.closed' : r.application ? 'sent.awaitingResponse' : 'sent.awaitingResponseHall')}</p>
     </section>`;
   }
 
   protected override render() {
-    if (!this.subject || !this.token) return nothing;
+    if (!this.draftKey) return nothing;
     if (this.rating) return this.receipt(this.rating);
     const { t } = this.text;
     const id = this.uid;
-    const bad = this.score !== undefined && isBadScore(this.score);
+    const worst = this.worst;
+    const bad = worst !== undefined && isBadScore(worst);
     const commentInvalid = this.problem === 'comment';
     return html`<form part="base" class="base" aria-labelledby="${id}-title" novalidate @submit=${this.send}>
       <h2 id="${id}-title">${t('title')}</h2>
-      <p>${t('intro')}</p>
-      <p class="sub">${t('subject', { id: this.subject })}</p>
+      <p>${t(this.subject ? 'intro' : 'introHall')}</p>
+      <p class="sub">
+        ${this.service ? html`<span>${t('serviceLine', { service: t(`service.${this.service}`) })}</span>` : nothing}
+        ${this.subject ? html`<span>${t('subject', { id: this.subject })}</span>` : nothing}
+      </p>
       <fieldset part="scale" aria-describedby=${this.problem === 'score' ? `${id}-score-problem` : nothing}>
         <legend class="question">${t('score.legend')}</legend>
         <div class="options scale">
@@ -196,6 +249,23 @@ export class OneRating extends LitElement {
           )}
         </div>
         ${this.problem === 'score' ? html`<p class="error" id="${id}-score-problem">${t('scoreMissing')}</p>` : nothing}
+      </fieldset>
+      <fieldset part="aspects" class="aspects" aria-describedby="${id}-aspects-hint">
+        <legend class="question">${t('aspects.legend')}</legend>
+        <p class="hint" id="${id}-aspects-hint">${t('aspects.hint')}</p>
+        ${RATING_ASPECTS.map(
+          (a) => html`<fieldset class="aspect">
+            <legend>${t(`aspect.${a}`)}</legend>
+            <div class="options levels">
+              ${SCALE.map(
+                (s) => html`<label class="option ${isBadScore(s) ? 'bad' : ''}">
+                  <input type="radio" name="aspect-${a}" value=${s} .checked=${this.aspects[a] === s} @change=${this.chooseAspect} />
+                  <span class="label">${t(`score.${s}`)}</span>
+                </label>`,
+              )}
+            </div>
+          </fieldset>`,
+        )}
       </fieldset>
       <div part="comment" class="comment">
         <label for="${id}-comment">${t(bad ? 'comment.labelRequired' : 'comment.label')}</label>
@@ -210,7 +280,7 @@ export class OneRating extends LitElement {
           .value=${this.comment}
           @input=${this.type}
         ></textarea>
-        ${commentInvalid && this.score ? html`<p class="error" id="${id}-comment-problem">${t('comment.required', { level: t(`score.${this.score}`) })}</p>` : nothing}
+        ${commentInvalid && worst ? html`<p class="error" id="${id}-comment-problem">${t('comment.required', { level: t(`score.${worst}`) })}</p>` : nothing}
       </div>
       ${this.problem === 'send' ? html`<p part="problem" class="problem" role="alert" tabindex="-1">${this.sendError}</p>` : nothing}
       <div class="actions">

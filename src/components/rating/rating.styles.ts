@@ -14,6 +14,31 @@ export const styles = css`
   .scale {
     grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
   }
+  .sub {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 calc(var(--_space) * 2);
+  }
+  .aspects {
+    margin-top: calc(var(--_space) * 3);
+  }
+  .aspects .hint {
+    margin: 0 0 var(--_space);
+  }
+  .aspect {
+    margin-top: calc(var(--_space) * 1.5);
+  }
+  .aspect legend {
+    margin-bottom: calc(var(--_space) / 2);
+    font-size: var(--_size-lg);
+    font-weight: 600;
+  }
+  .levels {
+    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+  }
+  .levels .option {
+    font-size: var(--_size);
+  }
   .comment {
     display: grid;
     gap: calc(var(--_space) / 2);

@@ -126,8 +126,11 @@ export class OneVerifier extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.loadLanguage();
+    this.languageLoaded = this.loadLanguage();
   }
+
+  /** The latest language change, done: a verdict is shown only in a language whose words are loaded. */
+  private languageLoaded: Promise<void> = Promise.resolve();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -141,7 +144,7 @@ export class OneVerifier extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang') && this.hasUpdated) void this.loadLanguage();
+    if (changed.has('lang') && this.hasUpdated) this.languageLoaded = this.loadLanguage();
     if (changed.has('value') && this.value && this.value !== this.lastText) void this.verify(this.value);
     if (changed.has('mode') && this.hasUpdated && this.lastText && this.view?.shown) void this.verify(this.lastText, this.lastSource);
   }
@@ -200,6 +203,8 @@ export class OneVerifier extends LitElement {
       return undefined;
     }
     const evaluation = await view.evaluate(text);
+    // The page may still be switching the widget's language (its words load on demand).
+    await this.languageLoaded.catch(() => undefined);
     if (run !== this.run) return evaluation.verdict; // a newer code came in meanwhile
     view.show(evaluation);
     this.busy = false;

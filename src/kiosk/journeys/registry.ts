@@ -46,12 +46,14 @@ export const JOURNEYS: readonly JourneyDef[] = [
   { id: 'licence', tag: 'one-kiosk-licence', load: () => import('./licence/licence.js'), icon: 'licence' },
   { id: 'lifecycle', tag: 'one-kiosk-lifecycle', load: () => import('./licence/licence.js'), icon: 'lifecycle' },
   { id: 'verify', tag: 'one-kiosk-verify', load: () => import('./verify/verify.js'), icon: 'verify' },
+  { id: 'rate', tag: 'one-kiosk-rate', load: () => import('./rate/rate.js'), icon: 'rate' },
 ];
 
 export const journey = (id: string): JourneyDef | undefined => JOURNEYS.find((j) => j.id === id);
 
-/** The services a person can rate (好差评 "after every service", seed 000). */
-export type RatedService = 'apply' | 'track' | 'verify' | 'licence' | 'lifecycle' | 'help';
+/** The services a person can rate (好差评 "after every service", seed 000): defined by the API (rate journey). */
+import type { RatedService } from '../../api/types.js';
+export type { RatedService };
 
 /**
  * Where a journey sends the person when its service is done: the rating journey (`rate`), told

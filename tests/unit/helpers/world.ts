@@ -35,6 +35,8 @@ export interface World {
   rating: string;
   /** Score 5 on `otherApp`: closed. */
   closedRating: string;
+  /** A bad anonymous rating of verifying a licence (no application), visit {@link VISIT}. */
+  hallRating: string;
   /** Score 2 on `rectifying`, answered by pudong-fire: waiting for the rectification. */
   answeredRating: string;
   report: { id: string; ticket: string };
@@ -54,6 +56,8 @@ export const OTHER_USCC = '91310115MA1H5B3U6K';
 export const DEPARTMENTS = ['pudong-amr', 'pudong-tobacco', 'pudong-fire', 'pudong-ecology'] as const;
 export const UNRELATED_DEPARTMENT = 'pudong-culture';
 export const officer = (department: string): string => `demo-officer-${department}`;
+/** The kiosk visit of the world's anonymous rating (a UUID, as the kiosk's rate journey makes). */
+export const VISIT = '0b6f3c2e-8d4a-4f1b-9c7e-2a5d6e8f1a3b';
 
 async function login(b: TestBackend, uscc: string): Promise<string> {
   const c = await b.ok('POST', '/v1/holder/challenges', { body: { uscc } });
@@ -106,7 +110,9 @@ export async function buildWorld(): Promise<World> {
 
   const rating = (await b.ok('POST', '/v1/ratings', { token: issued.token, body: { application: issued.id, score: 1, comment: '等了很久' } })).id as string;
   const closedRating = (await b.ok('POST', '/v1/ratings', { token: otherApp.token, body: { application: otherApp.id, score: 5 } })).id as string;
-  const answeredRating = (await b.ok('POST', '/v1/ratings', { token: rectifying.token, body: { application: rectifying.id, score: 2 } })).id as string;
+  const answeredRating = (await b.ok('POST', '/v1/ratings', { token: rectifying.token, body: { application: rectifying.id, score: 2, comment: '材料退回了两次' } })).id as string;
+  // 好差评 of a service with no application (verifying a licence at the kiosk): anonymous, per visit.
+  const hallRating = (await b.ok('POST', '/v1/ratings', { body: { service: 'verify', visit: VISIT, score: 2, aspects: { quality: 2 }, comment: '扫码很慢' } })).id as string;
   await b.ok('POST', `/v1/ratings/${answeredRating}/response`, { token: officer('pudong-fire'), body: { text: '已安排专人回访' } });
 
   const report = async () => {
@@ -132,6 +138,7 @@ export async function buildWorld(): Promise<World> {
     otherApp,
     rating,
     closedRating,
+    hallRating,
     answeredRating,
     report: openReport,
     resolvedReport,
