@@ -361,6 +361,21 @@ describe('<one-verifier>', () => {
     await expectAccessible(el);
   });
 
+  it('takes a language set as a property right after it joins the page (before its first update)', async () => {
+    const el = document.createElement('one-verifier') as OneVerifier;
+    document.body.append(el);
+    el.lang = 'en';
+    try {
+      const verdict = await el.verify(link);
+      expect(verdict?.outcome).to.equal('VALID');
+      await el.updateComplete;
+      expect(text(verdictEl(el))).to.include(en.verdict.demoTitle);
+      expect(text(root(el))).to.include(namesEn.permits['1']!.name);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('verifies the bare payload set through the value attribute', async () => {
     const el = await mount();
     const event = oneEvent(el, 'one-verified');

@@ -131,6 +131,8 @@ export class OneVerifier extends LitElement {
 
   /** The latest language change, done: a verdict is shown only in a language whose words are loaded. */
   private languageLoaded: Promise<void> = Promise.resolve();
+  /** The language last asked for (being loaded, or shown). */
+  private languageAsked?: Language;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -144,13 +146,15 @@ export class OneVerifier extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang') && this.hasUpdated) this.languageLoaded = this.loadLanguage();
+    // Also before the first update: a `lang` given as a property arrives after connectedCallback.
+    if (changed.has('lang') && this.language !== this.languageAsked) this.languageLoaded = this.loadLanguage();
     if (changed.has('value') && this.value && this.value !== this.lastText) void this.verify(this.value);
     if (changed.has('mode') && this.hasUpdated && this.lastText && this.view?.shown) void this.verify(this.lastText, this.lastSource);
   }
 
   private async loadLanguage(): Promise<void> {
     const language = this.language;
+    this.languageAsked = language;
     const load = (lng: Language) => Promise.all([loadNamespace(this.i18n, VERIFIER_NS, verifierLoaders, lng), this.view?.loadLanguage(lng)]);
     let shown = language;
     try {
