@@ -22,6 +22,8 @@
  * and a fake lock manager).
  */
 import { openDB, type IDBPDatabase } from 'idb';
+import { ApiError, createApplication, type ApiClient } from '../api/client.js';
+import type { NewApplicationRequest } from '../api/types.js';
 
 export const OUTBOX_DB = 'onelicence-outbox';
 export const OUTBOX_LOCK = 'onelicence-outbox';
@@ -192,4 +194,16 @@ export class Outbox {
   private now(): Date {
     return this.o.now ? this.o.now() : new Date();
   }
+}
+
+/** Sends an entry through the API client with its Idempotency-Key (what the kiosk uses). */
+export function apiSender(api: ApiClient): OutboxSender {
+  return async (entry) => {
+    try {
+      await createApplication(api, entry.body as NewApplicationRequest, entry.key);
+      return { kind: 'sent' };
+    } catch (e) {
+      return e instanceof ApiError ? outcomeOfStatus(e.problem.status, e.problem.title) : { kind: 'retry', status: 0 };
+    }
+  };
 }
