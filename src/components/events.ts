@@ -69,6 +69,12 @@ export interface SubmittedDetail {
   token: string;
 }
 
+/** `one-submit-queued`: no network, so the one form left its submission in the host's outbox (not sent yet). */
+export interface SubmitQueuedDetail {
+  /** The submission's Idempotency-Key: the host sends it with this key. */
+  idempotencyKey: string;
+}
+
 /** `one-verified`: `<one-verifier>` reached a verdict on a licence QR code (scanned, uploaded or pasted). */
 export interface VerifiedDetail {
   verdict: Verdict;
@@ -89,6 +95,7 @@ export interface OneEventMap {
   'one-notice-ready': CustomEvent<NoticeReadyDetail>;
   'one-request-reset': CustomEvent<RequestResetDetail>;
   'one-submitted': CustomEvent<SubmittedDetail>;
+  'one-submit-queued': CustomEvent<SubmitQueuedDetail>;
   'one-verified': CustomEvent<VerifiedDetail>;
   'one-rated': CustomEvent<RatedDetail>;
 }

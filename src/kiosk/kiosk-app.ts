@@ -41,6 +41,7 @@ import { LANGUAGES, type Language } from '../i18n/index.js';
 import { LockdownController, lockdownStyles } from './lockdown.js';
 import './kiosk-tools.js';
 import { KioskHelpDock } from './help/help-dock.js';
+import { KioskOffline } from './offline.js';
 
 /** The draft store, for the wipe (IndexedDB only: no component code). */
 const loadDraftStore = () => import('../components/form/draft-store.js');
@@ -286,6 +287,17 @@ export class OneKioskApp extends LitElement {
       .tile.main span {
         color: inherit;
       }
+      /* The connection banner, under the header. */
+      .offline-banner.on {
+        padding: var(--_space) calc(var(--_space) * 3);
+        font-size: var(--_size-lg);
+        background: var(--_surface);
+        color: var(--_text);
+        border-bottom: 4px solid var(--_primary);
+      }
+      .offline-banner p {
+        margin: 0;
+      }
       .dock {
         position: sticky;
         bottom: 0;
@@ -323,6 +335,8 @@ export class OneKioskApp extends LitElement {
     return this.kiosk;
   }
   readonly api = createApiClient(new URL('/api', location.href).href);
+  /** The offline banner, and the outbox the one form leaves offline submissions in. */
+  private readonly offline = new KioskOffline(this, this.api);
   /** The apply journey, once downloaded (when someone starts applying or opens its links). */
   @state() private apply?: ApplyJourney;
   @state() private applyLoad?: 'loading' | 'failed';
@@ -441,6 +455,8 @@ export class OneKioskApp extends LitElement {
       .catch(() => undefined)
       .then(loadPwa)
       .then((m) => m.kioskUpdates.register(() => !this.hasPersonalState()));
+    // What waits in the outbox from before a reload goes now, in the background.
+    void this.data.taskComplete.catch(() => undefined).then(() => this.offline.start());
     const prefetch = () => void import('./apply-view.js').catch(() => undefined);
     if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 5_000 });
     else setTimeout(prefetch, 1_000);
@@ -526,6 +542,7 @@ export class OneKioskApp extends LitElement {
           ></one-kiosk-tools>
         </div>
       </header>
+      ${this.offline.render(this.kiosk.t)}
       <main id="main" tabindex="-1" @one-kiosk-navigate=${this.onNavigate}>
         ${keyed(this.session.id, this.session.view === 'attract' && !this.showingShared() ? this.renderAttract() : this.session.view === 'home' && !this.showingShared() ? this.renderHome() : this.data.render({
           pending: () => html`<p class="panel" role="status">${t('app.loading')}</p>`,

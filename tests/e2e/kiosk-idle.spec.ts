@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { expectPageAccessible, openAtNotice, searchBox, startApply, watchForPageErrors } from './helpers.js';
 import { RESTAURANT_USCC } from '../fixtures/new-application.js';
+import { chooseApplicant } from './one-form-fill.js';
 
 type Tree = { [k: string]: string | Tree };
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Tree;
@@ -34,6 +35,9 @@ async function findEverywhere(page: Page, needles: string[]): Promise<string[]> 
     const serialise = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (x instanceof Map || x instanceof Set ? [...x] : x)) ?? String(v);
     // IndexedDB: every database, every store, every key and record
     for (const info of await indexedDB.databases()) {
+      // The outbox keeps a submission made offline until it is sent (issue 8: kept for sending,
+      // never shown); it is the one database the wipe must leave, so the search skips it.
+      if (info.name === 'onelicence-outbox') continue;
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open(info.name!);
         req.onsuccess = () => resolve(req.result);
@@ -89,12 +93,7 @@ test('a unique string typed into every field is nowhere once the idle time has r
   await page.getByRole('button', { name: text('app', 'app.elderMode') }).click();
 
   // who applies: the registry's data about the enterprise comes in (personal too)
-  await page.getByRole('button', { name: new RegExp(`^${text('form', 'tasks.applicant').replace(/[()（）]/g, '.')}`) }).click();
-  await page.getByRole('radio', { name: text('form', 'applicant.modeUscc') }).check();
-  await page.getByRole('textbox', { name: text('form', 'applicant.usccLabel') }).fill(RESTAURANT_USCC);
-  await page.getByRole('button', { name: text('form', 'applicant.lookup') }).click();
-  await expect(page.getByText(ENTERPRISE).first()).toBeVisible();
-  await page.getByRole('checkbox', { name: text('form', 'applicant.confirm') }).check();
+  await chooseApplicant(page, RESTAURANT_USCC, ENTERPRISE);
   await page.getByRole('button', { name: text('form', 'nav.continue') }).click();
 
   // every text field of every section gets the unique string

@@ -10,6 +10,7 @@ import { mergeForm, type FormSectionId, type MergedField, type MergedForm } from
 import { normalizeUscc, usccProblem } from '../../core/form/uscc.js';
 import { linkQr } from '../../core/credential/qr.js';
 import { apiContext } from '../../api/context.js';
+import { submitOutboxContext, type SubmitOutbox } from './outbox-context.js';
 import { ApiError, createApplication, deleteDraft, getDraft, getEnterprise, saveDraft, updateDraft, type ApiClient } from '../../api/client.js';
 import type { FormValue, NewApplicationRequest } from '../../api/types.js';
 import { problemMessage } from '../../i18n/api.js';
@@ -54,7 +55,7 @@ import './material-input.js';
 import './commitment.js';
 
 type Page = 'tasks' | TaskId | 'done';
-type SubmitPhase = 'idle' | 'sending' | 'waiting' | 'done';
+type SubmitPhase = 'idle' | 'sending' | 'waiting' | 'queued' | 'done';
 
 /** Radios up to this many options; a select beyond. */
 const MAX_RADIOS = 6;
@@ -86,13 +87,18 @@ const domId = (target: string): string => `f-${target.replace(/[^A-Za-z0-9_-]/g,
  *
  * On a network failure the submission waits and retries (on the `online` event and with
  * backoff) with the same key, so exactly one application results; a refused submission shows
- * the problem and marks the fields it names.
+ * the problem and marks the fields it names. Where the host provides an outbox
+ * (`submitOutboxContext`, e.g. the kiosk's), a submission that failed for lack of network is left
+ * there instead (same key, the host sends it), the draft is deleted and the form says honestly
+ * that it is saved on this device, not sent, with no application number yet.
  *
  * Needs the API client through `@lit/context` (`apiContext`) and the catalogue, the notice, the
  * industries and the answers as properties.
  *
  * @event one-submitted - The application was accepted. `detail: SubmittedDetail`
  *   (`{ application, token }`). Bubbles, composed. The draft is deleted.
+ * @event one-submit-queued - No network: the submission was left in the host's outbox.
+ *   `detail: SubmitQueuedDetail` (`{ idempotencyKey }`). Bubbles, composed. The draft is deleted.
  *
  * @csspart base - The wrapper of everything.
  * @csspart heading - The heading of the page on screen.
@@ -176,6 +182,7 @@ export class OneForm extends LitElement {
   private writes: Promise<void> = Promise.resolve();
   private retryTimer?: ReturnType<typeof setTimeout>;
   private retryDelay = RETRY_FIRST_MS;
+  private outbox?: SubmitOutbox;
   private readonly text = new FormText(this);
 
   constructor() {
@@ -185,6 +192,13 @@ export class OneForm extends LitElement {
       subscribe: true,
       callback: (api) => {
         this.api = api;
+      },
+    });
+    new ContextConsumer(this, {
+      context: submitOutboxContext,
+      subscribe: true,
+      callback: (outbox) => {
+        this.outbox = outbox;
       },
     });
   }
@@ -417,7 +431,7 @@ export class OneForm extends LitElement {
   }
 
   private async submit(): Promise<void> {
-    if (this.phase === 'sending' || this.phase === 'done' || !this.merged || !this.catalogue || !this.notice) return;
+    if (this.phase === 'sending' || this.phase === 'queued' || this.phase === 'done' || !this.merged || !this.catalogue || !this.notice) return;
     const problems = this.allProblems();
     if (problems.length) {
       const attempted = [...new Set([...this.model.attempted, ...problems.map((p) => p.task)])];
@@ -446,14 +460,12 @@ export class OneForm extends LitElement {
       this.submittedId = created.application.id;
       // The copy saved to continue later is submitted now: remove it from the server too.
       if (this.model.resumeCode) void deleteDraft(this.api, this.model.resumeCode).catch(() => undefined);
-      if (this.session) {
-        const session = this.session;
-        this.writes = this.writes.then(() => deleteFormDraft(session)).catch(() => undefined);
-      }
+      this.forgetDraft();
       this.go('done');
       this.dispatchEvent(oneEvent('one-submitted', { application: created.application, token: created.token }));
     } catch (e) {
       const problem = e instanceof ApiError ? e.problem : { status: 0, type: 'about:blank', title: 'Network error' };
+      if (problem.status === 0 && (await this.leaveInOutbox(key, body))) return;
       if (problem.status === 0) {
         this.phase = 'waiting';
         this.scheduleRetry();
@@ -465,6 +477,29 @@ export class OneForm extends LitElement {
       this.shown = this.rejected(e instanceof ApiError ? (e.problem.errors ?? []) : [], e instanceof ApiError ? e.problem.messageKey : undefined);
       this.focusAfter = this.shown.length ? 'summary' : 'submit-error';
     }
+  }
+
+  /** The local draft goes once the submission is sent or in the host's outbox. */
+  private forgetDraft(): void {
+    if (!this.session) return;
+    const session = this.session;
+    this.writes = this.writes.then(() => deleteFormDraft(session)).catch(() => undefined);
+  }
+
+  /** No network: leave the submission in the host's outbox, if there is one and it stores it. */
+  private async leaveInOutbox(key: string, body: unknown): Promise<boolean> {
+    if (!this.outbox) return false;
+    try {
+      await this.outbox.keep(key, body);
+    } catch {
+      return false;
+    }
+    this.stopRetry();
+    this.phase = 'queued';
+    this.forgetDraft();
+    this.go('done');
+    this.dispatchEvent(oneEvent('one-submit-queued', { idempotencyKey: key }));
+    return true;
   }
 
   /** The fields a refusal names (`/form/<id>`, `/materials/<key>`), as problems with links. */
@@ -1109,6 +1144,7 @@ export class OneForm extends LitElement {
     if (!this.catalogue || !this.notice) return nothing;
     let content: TemplateResult;
     if (this.unavailable || !this.merged) content = html`<p class="message error" role="alert">${t('unavailable')}</p>`;
+    else if (this.page === 'done' && this.phase === 'queued') content = html`${this.heading(t('submit.queuedTitle'))}<div class="panel"><p>${t('submit.queued')}</p><p>${t('submit.queuedNoNumber')}</p></div>`;
     else if (this.page === 'done') content = html`${this.heading(t('submit.submitted'))}<p class="panel">${t('submit.done', { id: this.submittedId ?? '' })}</p>`;
     else if (this.page === 'tasks') content = this.renderTasks();
     else if (this.page === 'applicant') content = this.renderApplicant();
