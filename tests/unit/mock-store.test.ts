@@ -41,7 +41,7 @@ describe.each(logs)('store over the %s log', (_, makeLog) => {
     expect(results[999]).toBe(500500);
     expect(store.seq).toBe(1000);
     await store.close();
-  });
+  }, 30_000); // 1000 commands through the log: seconds on a loaded 2-core machine
 
   it('a failing command changes nothing and does not block the next', async () => {
     const store = await openStore(makeLog(), { total: 0, order: [] }, reduce);
