@@ -143,7 +143,7 @@ test('lifecycle: 延续 goes to the departments, 歇业 at once, 注销 only aft
   await shot(page, testInfo, 'lifecycle-check');
   await page.getByRole('button', { name: zh('check.send') }).click();
   await expect(page.getByRole('heading', { name: zh('done.heading') })).toBeVisible();
-  await expect(page.getByRole('status')).toContainText(fill(zh('done.application')));
+  await expect(page.getByRole('main').getByRole('status')).toContainText(fill(zh('done.application')));
   await expect(page.getByText(zh('done.next'))).toBeVisible();
   await expectPageAccessible(page);
   await shot(page, testInfo, 'lifecycle-done');
@@ -156,7 +156,7 @@ test('lifecycle: 延续 goes to the departments, 歇业 at once, 注销 only aft
   await page.getByRole('radio', { name: zh('reasons.suspendBusiness.renovation') }).check();
   await page.getByRole('button', { name: zh('details.next') }).click();
   await page.getByRole('button', { name: zh('check.send') }).click();
-  await expect(page.getByRole('status')).toContainText('歇业');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('歇业');
 
   // 注销 of the licence: "other" needs words; sending needs the confirmation.
   await page.getByRole('button', { name: zh('done.another') }).click();
@@ -173,7 +173,7 @@ test('lifecycle: 延续 goes to the departments, 歇业 at once, 注销 only aft
   await shot(page, testInfo, 'lifecycle-cancel');
   await page.getByLabel(zh('check.understand')).check();
   await page.getByRole('button', { name: zh('check.sendCancel') }).click();
-  await expect(page.getByRole('status')).toContainText('注销');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('注销');
   const after = await requestCall(request)('GET', `/v1/licences/${encodeURIComponent(licence.number)}`);
   expect(after.body.state).toBe('cancelled');
   // The wrong code is a 401 by design; the browser logs the response.
