@@ -33,6 +33,21 @@ export class OneKioskBusiness extends LitElement {
   static override styles = [
     journeyStyles,
     css`
+      /* main actions in the lower two thirds of a portrait kiosk: the column fills the screen's
+         middle and what the person does sits at its foot */
+      :host {
+        display: flex;
+        flex-direction: column;
+        gap: calc(var(--_space) * 2);
+        min-height: 60vh;
+      }
+      .low {
+        margin-top: auto;
+      }
+      .low:not(.actions) {
+        display: grid;
+        gap: calc(var(--_space) * 2);
+      }
       .scan {
         width: 100%;
         min-height: calc(var(--_target) * 2);
@@ -223,6 +238,7 @@ export class OneKioskBusiness extends LitElement {
     const { t } = this.text;
     const invalid = this.problem?.field === 'uscc';
     return html`<p>${t('lead')}</p>
+      <div class="low">
       ${this.scanning
         ? html`<div class="panel">
             <p>${t('scanning')}</p>
@@ -242,7 +258,8 @@ export class OneKioskBusiness extends LitElement {
         <div class="actions">
           <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t(this.busy ? 'lookingUp' : 'lookUp')}</button>
         </div>
-      </form>`;
+      </form>
+      </div>`;
   }
 
   private renderFound(e: FoundEnterprise) {
@@ -256,7 +273,7 @@ export class OneKioskBusiness extends LitElement {
     if (e.status !== 'active') {
       return html`${facts}
         <p class="problem" role="alert">${t('inactive', { status })}</p>
-        <div class="actions">${another}</div>`;
+        <div class="actions low">${another}</div>`;
     }
     const suggestions = this.suggestions;
     const lang = this.text.language;
@@ -281,7 +298,7 @@ export class OneKioskBusiness extends LitElement {
       : html`<h3 tabindex="-1">${t('suggestHeading')}</h3>
           <p>${t(this.searchFailed ? 'problem.searchIndex' : 'noSuggestions')}</p>`;
     return html`${facts}${list}${this.alert()}
-      <div class="actions">
+      <div class="actions low">
         ${another}${none}
         ${suggestions.length ? html`<button type="button" @click=${() => this.continue(suggestions)}>${t('continue')}</button>` : nothing}
       </div>`;
