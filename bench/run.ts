@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { benchSearch } from './search.js';
+import { benchScopeMatch } from './scope-match.js';
 import { benchCredential } from './credential.js';
 import { benchRules } from './rules.js';
 import { benchFormMerge } from './form-merge.js';
@@ -21,6 +22,9 @@ async function main(): Promise<void> {
 
   console.log('search (per keystroke, full index)…');
   results.search = await benchSearch();
+
+  console.log('industry suggestions from a business licence (every demo enterprise)…');
+  results.scopeMatch = benchScopeMatch();
 
   console.log('licence credential (reference licence)…');
   results.credential = await benchCredential();
@@ -70,6 +74,7 @@ async function main(): Promise<void> {
   const s = results.search as Record<string, number>;
   console.log('\n| measure | value |\n|---|---|');
   for (const [k, v] of Object.entries(s)) console.log(`| search ${k} | ${typeof v === 'number' ? (Number.isInteger(v) ? v : v.toFixed(3)) : JSON.stringify(v)} |`);
+  for (const [k, v] of Object.entries(results.scopeMatch as Record<string, number>)) console.log(`| scope match ${k} | ${Number.isInteger(v) ? v : v.toFixed(3)} |`);
   for (const [k, v] of Object.entries(results.credential as Record<string, number | string>)) {
     console.log(`| credential: ${k} | ${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : v} |`);
   }

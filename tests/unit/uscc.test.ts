@@ -1,7 +1,7 @@
 // 统一社会信用代码 (GB 32100-2015) check characters.
 import { describe, expect, it } from 'vitest';
 import { readJson } from './helpers/data.js';
-import { isValidUscc, normalizeUscc, orgCodeCheckChar, usccCheckChar, usccProblem } from '../../src/core/form/uscc.js';
+import { findUscc, isValidUscc, normalizeUscc, orgCodeCheckChar, usccCheckChar, usccProblem } from '../../src/core/form/uscc.js';
 
 describe('统一社会信用代码', () => {
   it.each(['91110000802100433B', '91440300192185379H'])('%s is valid', (code) => {
@@ -42,4 +42,28 @@ describe('统一社会信用代码', () => {
   it('the reference licence and the vectors use a valid code', () => {
     expect(usccProblem(readJson<{ face: { uscc: string } }>('tests/fixtures/reference-licence.json').face.uscc)).toBeNull();
   });
+});
+
+describe('findUscc (a scanned business licence QR)', () => {
+  it.each([
+    ['91310115MA1J0C8U50', '91310115MA1J0C8U50'],
+    [' 9131 0115 ma1j 0c8u 50 ', '91310115MA1J0C8U50'],
+    ['https://www.gsxt.gov.cn/verify?uscc=91310115MA1J0C8U50&t=1', '91310115MA1J0C8U50'],
+    ['统一社会信用代码：91310115MA1J0C8U50 名称：上海铁砧健身服务有限公司', '91310115MA1J0C8U50'],
+    // a wrong code first, a right one after it
+    ['a=91310115MA1J0C8U51;b=91310115MA1J0C8U50', '91310115MA1J0C8U50'],
+  ])('%j → %s', (text, uscc) => {
+    expect(findUscc(text)).toBe(uscc);
+  });
+  it.each([[''], ['91310115MA1J0C8U51'], ['https://verify.example/v#ABCDEFGHJKLMNPQRTUWXY0123'], ['X91310115MA1J0C8U50'], [null as unknown as string], ['😀'.repeat(5000)]])(
+    '%j → null',
+    (text) => {
+      expect(findUscc(text)).toBeNull();
+    },
+  );
+});
+
+it('counts an emoji typed as one character: a wrong character, not a wrong length', () => {
+  expect(usccProblem('91310115MA1J0C8U5😀')).toBe('characters');
+  expect(usccProblem('91310115MA1J0C8U50😀')).toBe('length');
 });

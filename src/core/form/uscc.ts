@@ -57,7 +57,7 @@ export const normalizeUscc = normalizeCode;
 export function usccProblem(input: string): UsccProblem | null {
   const code = normalizeUscc(input);
   if (code === '') return 'empty';
-  if (code.length !== 18) return 'length';
+  if ([...code].length !== 18) return 'length'; // code points: an emoji is one character typed
   if (![...code].every((c) => USCC_ALPHABET.includes(c))) return 'characters';
   if (usccCheckChar(code.slice(0, 17)) !== code[17]) return 'check';
   return null;
@@ -92,4 +92,20 @@ export function newUscc(random: RandomBytes, options: NewUsccOptions): string {
     if (!options.taken(code)) return code;
   }
   throw new Error('no free 统一社会信用代码 after 1000 draws');
+}
+
+/**
+ * The 统一社会信用代码 in a scanned code's text: the text itself (as a person would type it), or
+ * the first valid code standing on its own inside it (a link such as `…?uscc=91310115…&…`).
+ * Only codes whose check character is right count; null when there is none.
+ */
+export function findUscc(text: string): string | null {
+  if (typeof text !== 'string' || text.length === 0) return null;
+  const head = text.slice(0, 4096);
+  const whole = normalizeUscc(head);
+  if (whole.length === 18 && usccProblem(whole) === null) return whole;
+  for (const m of head.toUpperCase().matchAll(/(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])/g)) {
+    if (usccProblem(m[0]) === null) return m[0];
+  }
+  return null;
 }

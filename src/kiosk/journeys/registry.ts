@@ -46,6 +46,7 @@ export const JOURNEYS: readonly JourneyDef[] = [
   { id: 'licence', tag: 'one-kiosk-licence', load: () => import('./licence/licence.js'), icon: 'licence' },
   { id: 'lifecycle', tag: 'one-kiosk-lifecycle', load: () => import('./licence/licence.js'), icon: 'lifecycle' },
   { id: 'verify', tag: 'one-kiosk-verify', load: () => import('./verify/verify.js'), icon: 'verify' },
+  { id: 'business', tag: 'one-kiosk-business', load: () => import('./business/business.js'), icon: 'business' },
   { id: 'rate', tag: 'one-kiosk-rate', load: () => import('./rate/rate.js'), icon: 'rate' },
 ];
 

@@ -12,7 +12,7 @@ import { apiContext } from '../../../api/context.js';
 import { ApiError, holderChallenge, holderSession } from '../../../api/client.js';
 import { addApiMessages, problemMessage } from '../../../i18n/api.js';
 import { NamespaceText } from '../../../i18n/namespace.js';
-import { normalizeUscc, usccProblem } from '../../../core/form/uscc.js';
+import { checkTypedUscc, usccField } from '../uscc-field.js';
 import { formatInstant } from '../../../components/shared/licence-look.js';
 import { NS, resources } from './locales.js';
 import { loadSignIn, saveHolder, saveSignIn, type HolderState, type SignInState } from './state.js';
@@ -57,9 +57,8 @@ export class OneKioskHolderSignIn extends LitElement {
   private readonly sendUscc = async (e: Event) => {
     e.preventDefault();
     if (this.busy) return;
-    const uscc = normalizeUscc(this.form.uscc);
-    const wrong = usccProblem(uscc);
-    if (wrong) return this.fail('uscc', this.text.t(`signIn.problem.${wrong}`, { count: uscc.length }));
+    const { uscc, problem: wrong, count } = checkTypedUscc(this.form.uscc);
+    if (wrong) return this.fail('uscc', this.text.t(`signIn.problem.${wrong}`, { count }));
     const api = this.api.value;
     if (!api) return this.failed(undefined);
     this.busy = true;
@@ -126,23 +125,13 @@ export class OneKioskHolderSignIn extends LitElement {
       return html`<form class="panel" novalidate @submit=${this.sendUscc} aria-labelledby="sign-in-title">
         <h3 id="sign-in-title">${t('signIn.heading')}</h3>
         <p>${t('signIn.intro')}</p>
-        <div class="field">
-          <label for="uscc">${t('signIn.usccLabel')}</label>
-          <span class="hint" id="uscc-hint">${t('signIn.usccHint')}</span>
-          <input
-            id="uscc"
-            class="code-input"
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck="false"
-            maxlength="24"
-            aria-describedby="uscc-hint${invalid ? ' uscc-problem' : ''}"
-            aria-invalid=${invalid ? 'true' : 'false'}
-            .value=${this.form.uscc}
-            @input=${(e: Event) => this.keep({ ...this.form, uscc: (e.target as HTMLInputElement).value.slice(0, 24) })}
-          />
-          ${this.error('uscc')}
-        </div>
+        ${usccField({
+          label: t('signIn.usccLabel'),
+          hint: t('signIn.usccHint'),
+          value: this.form.uscc,
+          problem: invalid ? this.problem!.message : undefined,
+          onInput: (uscc) => this.keep({ ...this.form, uscc }),
+        })}
         ${alert}
         <div class="actions">
           <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t(this.busy ? 'signIn.sending' : 'signIn.send')}</button>

@@ -1,0 +1,7 @@
+/** The business-licence journey's strings (namespace `kiosk-business`; zh-TW generated from zh-CN). */
+import zhCN from './locales/zh-CN.json';
+import en from './locales/en.json';
+import zhTW from './locales/generated/zh-TW.json';
+
+export const NS = 'kiosk-business';
+export const resources = { 'zh-CN': zhCN, en, 'zh-TW': zhTW } as const;
