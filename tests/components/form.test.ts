@@ -83,6 +83,12 @@ const settle = async (el: OneForm, ms = 0) => {
     await el.updateComplete;
   }
 };
+/** After a mount: the saved draft has been read and what it led to is on screen (no guessing at a delay). */
+const restored = async (el: OneForm) => {
+  await el.updateComplete;
+  await el.draftRead;
+  await el.updateComplete;
+};
 const active = (el: OneForm) => el.shadowRoot!.activeElement as HTMLElement | null;
 const button = (el: OneForm, name: string) => {
   const found = $$<HTMLButtonElement>(el, 'button').find((x) => text(x) === name || text(x).startsWith(name));
@@ -333,14 +339,14 @@ describe('<one-form>', () => {
     await first.el.draftWritten;
     for (const h of hosts.splice(0)) h.remove();
     const second = await mount({ session, b: first.b });
-    await settle(second.el, 20);
+    await restored(second.el);
     expect(text($(second.el, '.message'))).to.equal(t('draft.restored'));
     expect(text($$(second.el, '[part="task"]').find((x) => text(x).startsWith('人员')))).to.include(t('status.inProgress'));
     await openTask(second.el, '人员');
     expect(input(second.el, 'staff.foodSafetyManager').value).to.equal('王小明');
     expect(input(second.el, 'staff.fireSafetyManager').value).to.equal('李四');
     const other = await mount({ session: newSession(), b: first.b });
-    await settle(other.el, 20);
+    await restored(other.el);
     expect(other.el.shadowRoot!.querySelector('.message')).to.equal(null);
   });
 
@@ -359,7 +365,7 @@ describe('<one-form>', () => {
       const session = newSession();
       await saveFormDraft(session, draft as FormDraft);
       const { el } = await mount({ session, b });
-      await settle(el, 20);
+      await restored(el);
       expect(text($(el, '.message')), JSON.stringify(draft).slice(0, 60)).to.equal(t('draft.discarded'));
       expect(text($$(el, '[part="task"]')[0])).to.include(t('status.notStarted'));
       await el.draftWritten;
@@ -398,7 +404,7 @@ describe('<one-form>', () => {
     const session = newSession();
     await saveFormDraft(session, await completeDraft(b));
     const { el } = await mount({ session, b });
-    await settle(el, 20);
+    await restored(el);
     await openTask(el, t('tasks.check'));
     expect(text($(el, 'h2'))).to.equal(t('check.title'));
     expect(text(el.shadowRoot!.querySelector('[part="review"]'))).to.include('上海浦江味道餐饮管理有限公司（91310115MA1J2D7H6R）');
@@ -427,7 +433,7 @@ describe('<one-form>', () => {
     const session = newSession();
     await saveFormDraft(session, await completeDraft(b));
     const { el, requests, net } = await mount({ session, b });
-    await settle(el, 20);
+    await restored(el);
     await openTask(el, t('tasks.check'));
     const submitted: CustomEvent[] = [];
     el.addEventListener('one-submitted', (e) => submitted.push(e));
@@ -464,7 +470,7 @@ describe('<one-form>', () => {
     const session = newSession();
     await saveFormDraft(session, await completeDraft(b));
     const { el, requests } = await mount({ session, b });
-    await settle(el, 20);
+    await restored(el);
     button(el, t('save.button')).click();
     await settle(el, 20);
     const code = text($(el, '.code')).replaceAll('-', '');
@@ -484,7 +490,7 @@ describe('<one-form>', () => {
     const draft = await completeDraft(b);
     await saveFormDraft(session, { ...draft, catalogueVersion: 'stale-version' });
     const { el } = await mount({ session, b, catalogue: stale });
-    await settle(el, 20);
+    await restored(el);
     await openTask(el, t('tasks.check'));
     $<HTMLButtonElement>(el, '[part="submit"]').click();
     await settle(el, 20);

@@ -180,6 +180,7 @@ export class OneForm extends LitElement {
   /** The session and form a draft was last looked up for. */
   private restoredFor?: string;
   private writes: Promise<void> = Promise.resolve();
+  private reads: Promise<void> = Promise.resolve();
   private retryTimer?: ReturnType<typeof setTimeout>;
   private retryDelay = RETRY_FIRST_MS;
   private outbox?: SubmitOutbox;
@@ -208,6 +209,11 @@ export class OneForm extends LitElement {
     return this.writes;
   }
 
+  /** Settles when the saved draft for the current session and form has been read (restored, refused or absent). */
+  get draftRead(): Promise<void> {
+    return this.reads;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopRetry();
@@ -233,7 +239,7 @@ export class OneForm extends LitElement {
     const key = this.merged && this.session ? `${this.session}|${this.merged.catalogueVersion}|${this.merged.permits.join(',')}` : undefined;
     if (key && key !== this.restoredFor) {
       this.restoredFor = key;
-      void this.restore(this.session!);
+      this.reads = this.restore(this.session!);
     }
   }
 
