@@ -24,7 +24,7 @@ export function receiptPaper(attribute: string | null | undefined, search: strin
  */
 export const RECEIPT_PAGE_CSS: Record<ReceiptPaper, string> = {
   a4: '@page { size: A4 portrait; margin: 12mm; }',
-  '80mm': '@page { size: 80mm 300mm; margin: 3mm 4mm; }',
+  '80mm': '@page { size: 80mm 500mm; margin: 3mm 4mm; }',
 };
 
 const sheet = typeof CSSStyleSheet === 'function' ? new CSSStyleSheet() : undefined;
