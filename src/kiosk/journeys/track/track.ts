@@ -305,11 +305,33 @@ export class OneKioskTrack extends LitElement {
       </div>`;
   }
 
+  /** One typed field: its label, hint, input and problem (the number, or the query credential). */
+  private field(field: keyof Typed, name: 'number' | 'code', maxlength: number) {
+    const { t } = this.text;
+    const problem = this.problem(field);
+    return html`<div class="field">
+      <label for=${name}>${t(name === 'number' ? 'number' : 'code')}</label>
+      <p class="hint" id="${name}-hint">${t(name === 'number' ? 'numberHint' : 'codeHint')}</p>
+      <input
+        id=${name}
+        name=${name}
+        autocomplete="off"
+        autocapitalize=${field === 'id' ? 'characters' : 'off'}
+        spellcheck="false"
+        maxlength=${maxlength}
+        aria-describedby=${problem ? `${name}-hint ${name}-error` : `${name}-hint`}
+        aria-invalid=${problem ? 'true' : 'false'}
+        .value=${this.typed[field]}
+        @input=${(e: Event) => this.edit(field, (e.target as HTMLInputElement).value)}
+        @blur=${() => (this.shown = { ...this.shown, [field]: this.typed[field] !== '' || this.shown[field] })}
+      />
+      ${problem ? html`<p class="field-error" id="${name}-error">${problem}</p>` : nothing}
+    </div>`;
+  }
+
   protected override render() {
     if (this.result) return this.renderResult(this.result.application, this.result.token);
     const { t } = this.text;
-    const idProblem = this.problem('id');
-    const codeProblem = this.problem('code');
     return html`<section class="base" aria-labelledby="track-title">
       <h2 id="track-title" tabindex="-1">${t('title')}</h2>
       <p>${t('intro')}</p>
@@ -323,42 +345,7 @@ export class OneKioskTrack extends LitElement {
       </div>
       <h3>${t('orType')}</h3>
       <form novalidate @submit=${this.submit}>
-        <div class="field">
-          <label for="number">${t('number')}</label>
-          <p class="hint" id="number-hint">${t('numberHint')}</p>
-          <input
-            id="number"
-            name="number"
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck="false"
-            maxlength="40"
-            aria-describedby=${idProblem ? 'number-hint number-error' : 'number-hint'}
-            aria-invalid=${idProblem ? 'true' : 'false'}
-            .value=${this.typed.id}
-            @input=${(e: Event) => this.edit('id', (e.target as HTMLInputElement).value)}
-            @blur=${() => (this.shown = { ...this.shown, id: this.typed.id !== '' || this.shown.id })}
-          />
-          ${idProblem ? html`<p class="field-error" id="number-error">${idProblem}</p>` : nothing}
-        </div>
-        <div class="field">
-          <label for="code">${t('code')}</label>
-          <p class="hint" id="code-hint">${t('codeHint')}</p>
-          <input
-            id="code"
-            name="code"
-            autocomplete="off"
-            autocapitalize="off"
-            spellcheck="false"
-            maxlength="120"
-            aria-describedby=${codeProblem ? 'code-hint code-error' : 'code-hint'}
-            aria-invalid=${codeProblem ? 'true' : 'false'}
-            .value=${this.typed.code}
-            @input=${(e: Event) => this.edit('code', (e.target as HTMLInputElement).value)}
-            @blur=${() => (this.shown = { ...this.shown, code: this.typed.code !== '' || this.shown.code })}
-          />
-          ${codeProblem ? html`<p class="field-error" id="code-error">${codeProblem}</p>` : nothing}
-        </div>
+        ${this.field('id', 'number', 40)} ${this.field('code', 'code', 120)}
         <div class="actions">
           <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('checking') : t('submit')}</button>
         </div>
