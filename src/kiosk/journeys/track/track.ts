@@ -129,6 +129,12 @@ export class OneKioskTrack extends LitElement {
         gap: var(--_space);
         margin-top: calc(var(--_space) * 2);
       }
+      /* On the kiosk's tall portrait screen, the buttons and fields within a seated person's reach. */
+      @media (orientation: portrait) and (min-height: 1400px) {
+        .entry {
+          margin-top: 28vh;
+        }
+      }
       .actions button,
       .scan button {
         flex: 1 1 16rem;
@@ -332,7 +338,7 @@ export class OneKioskTrack extends LitElement {
   protected override render() {
     if (this.result) return this.renderResult(this.result.application, this.result.token);
     const { t } = this.text;
-    return html`<section class="base" aria-labelledby="track-title">
+    return html`<section class="base entry" aria-labelledby="track-title">
       <h2 id="track-title" tabindex="-1">${t('title')}</h2>
       <p>${t('intro')}</p>
       ${this.renderFailure()}
