@@ -78,6 +78,8 @@ test('by number and credential in zh-CN: wrong shapes and a wrong credential exp
   await expectPageAccessible(page);
   await shot(page, 'result-zh-CN', testInfo);
 
+  // The rating journey is registered: the service can be rated with this application.
+  await expect(page.getByRole('button', { name: zh.track.rate })).toBeVisible();
   // Nothing changed on the server by the failed attempts.
   const again = await requestCall(request)('GET', `/v1/applications/${application.id}`, { token });
   expect(again.body.history).toEqual(application.history);
