@@ -11,6 +11,7 @@
  * through a reload; what this journey holds only in memory (the notice just built, the
  * application just submitted, a shared notice) goes with {@link ApplyJourney.reset}.
  */
+import { receiptPaper } from './receipt-paper.js';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { Task } from '@lit/task';
 import { getApplication, getDraft, ApiError, type ApiClient } from '../api/client.js';
@@ -59,6 +60,8 @@ export interface ApplyShell extends ReactiveControllerHost, HTMLElement {
   finish(): void;
   /** Moves the person to another screen (the rating after the receipt). */
   navigate(detail: KioskNavigateDetail): void;
+  /** track: the receipt printer's paper (`receipt-paper`, src/kiosk/receipt-paper.ts). */
+  readonly receiptPaper?: string;
 }
 
 export class ApplyJourney implements ReactiveController {
@@ -311,7 +314,7 @@ export class ApplyJourney implements ReactiveController {
             error: () => failed(k('receiptFailed'), () => void this.receipt.run()),
             complete: (application) =>
               application
-                ? html`<one-receipt .application=${application} .token=${session.receipt?.token} .catalogue=${catalogue} @one-request-reset=${() => this.shell.finish()}></one-receipt>
+                ? html`<one-receipt paper=${receiptPaper(this.shell.receiptPaper, location.search)} .application=${application} .token=${session.receipt?.token} .catalogue=${catalogue} @one-request-reset=${() => this.shell.finish()}></one-receipt>
                     ${journey('rate') && session.receipt
                       ? html`<p class="steps rate-after">
                           <button class="primary" type="button" @click=${() => this.shell.navigate(rateAfter('apply', session.receipt))}>${k('rateService')}</button>

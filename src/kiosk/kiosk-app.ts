@@ -36,6 +36,7 @@ import type { ApplyJourney } from './apply-view.js';
 import { KIOSK_NS, kioskResources } from './locales.js';
 import { IdleTimer, announceAt, idleSettings } from './idle.js';
 import { JOURNEYS, journey, type KioskNavigateDetail } from './journeys/registry.js';
+import { receiptPaper, setReceiptPage } from './receipt-paper.js'; // track: the receipt's paper (80 mm)
 import { kioskIcon, kioskIconStyles, type KioskIcon } from './icons.js';
 import { LANGUAGES, type Language } from '../i18n/index.js';
 import { LockdownController, lockdownStyles } from './lockdown.js';
@@ -345,6 +346,8 @@ export class OneKioskApp extends LitElement {
   /** Help on every screen (全程导办帮办, src/kiosk/help): the dock's button and its dialog, loaded on demand. */
   private readonly help = new KioskHelpDock(this, () => this.apply?.draftWritten);
 
+  /** track: the receipt printer's paper, `a4` (default) or `80mm`; `?paper=` overrides it (src/kiosk/receipt-paper.ts). */
+  @property({ attribute: 'receipt-paper' }) receiptPaper?: string;
   /** Seconds of quiet before the idle warning (default 120). */
   @property({ type: Number, attribute: 'idle-seconds' }) idleSeconds?: number;
   /** Seconds the idle warning counts down before the wipe (default 30). */
@@ -494,6 +497,8 @@ export class OneKioskApp extends LitElement {
   }
 
   protected override updated(): void {
+    // track: the page size for the receipt's paper while the receipt is on screen, else none.
+    setReceiptPage(this.session.view === 'apply' && this.session.step === 'receipt' ? receiptPaper(this.receiptPaper, location.search) : undefined);
     const dialog = this.idleDialog;
     if (dialog && this.idleLeft !== undefined && !dialog.open) dialog.showModal();
     else if (dialog?.open && this.idleLeft === undefined) dialog.close();

@@ -11,6 +11,12 @@ export const appShell = css`
     min-height: 100vh;
     background: var(--_surface);
   }
+  /* On paper the page is the height: a full-height column would add a blank sheet (or a metre of receipt roll). */
+  @media print {
+    :host {
+      min-height: 0;
+    }
+  }
   .skip {
     position: absolute;
     left: -10000px;

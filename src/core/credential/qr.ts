@@ -52,7 +52,19 @@ export function licenceQr(text: string): LicenceQr {
  */
 export function linkQr(prefix: string, payloadText: string): LicenceQr {
   const payload = payloadText.toUpperCase();
-  const data = prefix ? mode.multi(mode.ascii(prefix), mode.alphaNumeric(payload)) : mode.alphaNumeric(payload);
+  return encode(prefix ? mode.multi(mode.ascii(prefix), mode.alphaNumeric(payload)) : mode.alphaNumeric(payload), prefix + payload);
+}
+
+/**
+ * Any ASCII text as one byte-mode segment (e.g. a link whose tail is case-sensitive, such as a
+ * receipt's track link), at error correction M or better. Throws when it does not fit a QR code.
+ */
+export function asciiQr(text: string): LicenceQr {
+  if (!/^[\x20-\x7e]*$/.test(text)) throw new Error('asciiQr takes printable ASCII only');
+  return encode(mode.ascii(text), text);
+}
+
+function encode(data: Parameters<typeof generate>[0], text: string): LicenceQr {
   const code: Bitmap2D = generate(data, { minCorrectionLevel: correction.M, maxCorrectionLevel: correction.H });
   const version = (code.size - 17) / 4;
   // lean-qr raises the level when the chosen version has room; find out which it used.
@@ -66,7 +78,7 @@ export function linkQr(prefix: string, payloadText: string): LicenceQr {
       // does not fit at this level
     }
   }
-  return { text: prefix + payload, version, ecc, size: code.size, get: (x, y) => code.get(x, y) };
+  return { text, version, ecc, size: code.size, get: (x, y) => code.get(x, y) };
 }
 
 /** An SVG path (one `M x y h1 v1 h-1 z` run per dark stretch) for drawing the code at one unit per module. */

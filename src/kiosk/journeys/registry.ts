@@ -43,6 +43,7 @@ export interface JourneyDef {
 
 /** The journeys, in the order of the home screen (after "apply"). */
 export const JOURNEYS: readonly JourneyDef[] = [
+  { id: 'track', tag: 'one-kiosk-track', load: () => import('./track/track.js'), icon: 'track', deepLink: true },
   { id: 'licence', tag: 'one-kiosk-licence', load: () => import('./licence/licence.js'), icon: 'licence' },
   { id: 'lifecycle', tag: 'one-kiosk-lifecycle', load: () => import('./licence/licence.js'), icon: 'lifecycle' },
   { id: 'verify', tag: 'one-kiosk-verify', load: () => import('./verify/verify.js'), icon: 'verify' },
