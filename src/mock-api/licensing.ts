@@ -290,7 +290,10 @@ export async function acceptApplication(env: Env, state: State, draft: Applicati
   if (draft.licenceNumber) record.licenceNumber = draft.licenceNumber;
   if (draft.change) record.change = draft.change;
   if (onSite.length) {
-    record.inspection = { status: 'scheduled', rounds: [appointment(env, 1, draft.address, onSite)] };
+    // Booked no later than the first inspected item falls due: a decision is never promised
+    // before the visit it depends on.
+    const by = items.filter((i) => i.onSite).reduce((a, i) => (i.due.date < a ? i.due.date : a), '9999-12-31');
+    record.inspection = { status: 'scheduled', rounds: [appointment(env, 1, draft.address, onSite, by)] };
     record.status = 'inspection';
     record.history.push(history(env, 'inspectionScheduled', 'system'));
   }
@@ -303,12 +306,13 @@ export async function acceptApplication(env: Env, state: State, draft: Applicati
   });
 }
 
-/** One appointment for every department that must see the premises, two working days on, 09:30. */
-function appointment(env: Env, round: 1 | 2, place: string, departments: string[]): InspectionRound {
+/** One appointment for every department that must see the premises, two working days on (or by `by`), 09:30. */
+function appointment(env: Env, round: 1 | 2, place: string, departments: string[], by?: string): InspectionRound {
+  const date = addWorkingDays(today(env), 2).date;
   return {
     round,
     kind: round === 1 ? 'inspection' : 'reinspection',
-    appointment: { date: addWorkingDays(today(env), 2).date, time: '09:30', place, departments },
+    appointment: { date: by !== undefined && by < date ? by : date, time: '09:30', place, departments },
     findings: [],
   };
 }

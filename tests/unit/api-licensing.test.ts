@@ -246,7 +246,12 @@ describe('the joint site inspection (一次踏勘, seed 003)', () => {
     const departments = application.inspection!.rounds[0]!.appointment.departments;
     expect(departments.length).toBeGreaterThanOrEqual(3);
     expect(application.inspection!.rounds).toHaveLength(1);
-    expect(application.inspection!.rounds[0]!.appointment).toMatchObject({ date: addWorkingDays('2026-03-02', 2).date, time: '09:30' });
+    expect(application.inspection!.rounds[0]!.appointment).toMatchObject({ time: '09:30' });
+    // two working days on, but never after an inspected item falls due
+    const firstDue = application.items.filter((i) => i.onSite).reduce((a, i) => (i.due.date < a ? i.due.date : a), '9999-12-31');
+    const date = addWorkingDays('2026-03-02', 2).date;
+    expect(application.inspection!.rounds[0]!.appointment.date).toBe(firstDue < date ? firstDue : date);
+    expect(application.inspection!.rounds[0]!.appointment.date <= firstDue).toBe(true);
     const [ok, ...withIssues] = departments;
     let a: ApplicationView = await b.ok('POST', `/v1/applications/${application.id}/inspection/findings`, { token: officer(ok!), body: { passed: true } });
     for (const d of withIssues) {

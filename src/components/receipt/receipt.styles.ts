@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* The number is what the person quotes and types: a row of its own, never broken mid-number. */
+  .facts .number {
+    grid-column: 1 / -1;
+  }
   .number dd {
     font-size: var(--_size-xl);
     font-weight: 700;
