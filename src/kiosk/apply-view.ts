@@ -254,14 +254,16 @@ export class ApplyJourney implements ReactiveController {
       return html`<one-notice .notice=${guide} .industryName=${industry.name} .catalogue=${catalogue}><span slot="actions">${back}</span></one-notice>`;
     }
     if (step === 'questions') {
-      return html`<one-questionnaire
+      return html`<div class="reach">
+        <one-questionnaire
           .catalogue=${catalogue}
           .questionnaires=${this.questionnaires()}
           .answers=${session.answers}
           @one-answer=${this.onAnswer}
           @one-notice-ready=${this.onNoticeReady}
         ></one-questionnaire>
-        <p class="steps">${back}</p>`;
+        <p class="steps">${back}</p>
+      </div>`;
     }
     const { general, generalUnclassified } = session.selection;
     const byWindow = general.length > 0 || generalUnclassified === true;
@@ -411,7 +413,7 @@ export class ApplyJourney implements ReactiveController {
     const permits = new Map(catalogue.permits.map((p) => [p.id, p]));
     const classes = catalogue.gbt.filter((g) => general.includes(g.code));
     const classLabel = (name: Text, pinyin: string) => (language === 'en' && !name.en ? `${name['zh-CN']} (${pinyin})` : text(name));
-    return html`<section class="panel" aria-labelledby="sel-title">
+    return html`<div class="reach"><section class="panel" aria-labelledby="sel-title">
       <h2 id="sel-title">${t('app.selectionTitle')}</h2>
       <p>${t('app.selectionIntro')}</p>
       ${chosen.map(
@@ -445,6 +447,6 @@ export class ApplyJourney implements ReactiveController {
         <button class="secondary" type="button" @click=${() => this.update_({ confirmed: false })}>${t('app.changeSelection')}</button>
         <button class="primary" type="button" @click=${() => this.update_({ step: 'questions' })}>${t('questionnaire.start')}</button>
       </p>
-    </section>`;
+    </section></div>`;
   }
 }

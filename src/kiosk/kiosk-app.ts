@@ -212,15 +212,20 @@ export class OneKioskApp extends LitElement {
         max-width: 48rem;
         margin: calc(var(--_space) * 2) auto 0;
       }
-      /* The attract and home screens keep their actions in the lower two thirds of a portrait
-         screen, within reach of a seated person. */
+      /* The attract and home screens, and the apply journey's short screens (the chosen
+         industries, the questions), keep their actions in the lower two thirds of a portrait
+         screen, within reach of a seated person; a long screen starts at the top and scrolls. */
       .attract,
-      .home {
+      .home,
+      .reach {
         display: flex;
         flex-direction: column;
         justify-content: flex-end;
-        gap: calc(var(--_space) * 3);
         min-height: 68vh;
+      }
+      .attract,
+      .home {
+        gap: calc(var(--_space) * 3);
         max-width: 60rem;
         margin: 0 auto;
       }

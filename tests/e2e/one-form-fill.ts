@@ -11,16 +11,31 @@ import { sampleValue } from '../fixtures/new-application.js';
 
 type Tree = { [k: string]: string | Tree };
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Tree;
-const locale = { app: read('src/i18n/locales/zh-CN.json'), form: read('src/components/form/locales/zh-CN.json'), kiosk: read('src/kiosk/locales/zh-CN.json'), receipt: read('src/components/receipt/locales/zh-CN.json') };
-/** A zh-CN string of a namespace, by its dotted key. */
-export const text = (ns: keyof typeof locale, key: string): string => key.split('.').reduce<string | Tree>((t, k) => (t as Tree)[k]!, locale[ns]) as string;
+const NAMESPACES = {
+  app: 'src/i18n/locales',
+  form: 'src/components/form/locales',
+  kiosk: 'src/kiosk/locales',
+  receipt: 'src/components/receipt/locales',
+  rating: 'src/components/rating/locales',
+  rate: 'src/kiosk/journeys/rate/locales',
+} as const;
+export type Lang = 'zh-CN' | 'en';
+const locales = new Map<string, Tree>();
+/** A string of a namespace in `lang` (default zh-CN), by its dotted key. */
+export const text = (ns: keyof typeof NAMESPACES, key: string, lang: Lang = 'zh-CN'): string => {
+  const file = `${NAMESPACES[ns]}/${lang}.json`;
+  if (!locales.has(file)) locales.set(file, read(file));
+  return key.split('.').reduce<string | Tree>((t, k) => (t as Tree)[k]!, locales.get(file)!) as string;
+};
 
 const catalogue = JSON.parse(readFileSync('src/data/generated/catalogue.pudong.json', 'utf8')) as Catalogue;
 const ANSWERS = { 'sells-liquor': true, 'sells-tobacco': true, 'floor-area': 200 };
 export const FORM = mergeForm(catalogue, buildNotice(catalogue, evaluateAnswers(catalogue, combine(catalogue.rules, ['restaurant']), ANSWERS)));
 /** The form's DOM id of a field (form.component.ts `domId`). */
 export const domId = (target: string) => `f-${target.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`)}`;
-export const sectionName = (id: string) => text('form', `sections.${id}`);
+export const sectionName = (id: string, lang: Lang = 'zh-CN') => text('form', `sections.${id}`, lang);
+/** A regular expression matching `s` literally. */
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\（）]/g, '.');
 
 /** The session a person has after choosing the restaurant industry and answering its questions. */
 export async function startAtNotice(page: Page, query = ''): Promise<void> {
@@ -42,33 +57,38 @@ async function fill(page: Page, field: MergedField): Promise<void> {
   else await page.locator(`input#${id}`).fill(String(value));
 }
 
-export async function fillSection(page: Page, section: string): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(`^${sectionName(section)}`) }).click();
+/** `onOpen`: called with the section open, before anything is filled (an axe check, a screenshot). */
+export type OnOpen = (section: string) => Promise<void>;
+
+export async function fillSection(page: Page, section: string, lang: Lang = 'zh-CN', onOpen?: OnOpen): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${literal(sectionName(section, lang))}`) }).click();
+  await onOpen?.(section);
   for (const field of FORM.sections.find((s) => s.id === section)!.fields) {
     if (field.element.prefill === 'enterprise-registry') continue;
     await fill(page, field);
   }
-  await page.getByRole('button', { name: text('form', 'nav.continue') }).click();
+  await page.getByRole('button', { name: text('form', 'nav.continue', lang) }).click();
 }
 
 /** On the form's task list: the applicant by 统一社会信用代码 (looked up and confirmed). */
-export async function chooseApplicant(page: Page, uscc: string, name: string): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(`^${text('form', 'tasks.applicant').replace(/[()（）]/g, '.')}`) }).click();
-  await page.getByRole('radio', { name: text('form', 'applicant.modeUscc') }).check();
-  await page.getByRole('textbox', { name: text('form', 'applicant.usccLabel') }).fill(uscc);
-  await page.getByRole('button', { name: text('form', 'applicant.lookup') }).click();
+export async function chooseApplicant(page: Page, uscc: string, name: string, lang: Lang = 'zh-CN'): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${literal(text('form', 'tasks.applicant', lang))}`) }).click();
+  await page.getByRole('radio', { name: text('form', 'applicant.modeUscc', lang) }).check();
+  await page.getByRole('textbox', { name: text('form', 'applicant.usccLabel', lang) }).fill(uscc);
+  await page.getByRole('button', { name: text('form', 'applicant.lookup', lang) }).click();
   await expect(page.getByText(name).first()).toBeVisible();
-  await page.getByRole('checkbox', { name: text('form', 'applicant.confirm') }).check();
+  await page.getByRole('checkbox', { name: text('form', 'applicant.confirm', lang) }).check();
 }
 
 /** From the applicant's confirmation: every remaining section, materials brought to the window, up to "check". */
-export async function fillRestToCheck(page: Page, done: string[] = []): Promise<void> {
-  for (const section of FORM.sections.filter((s) => s.fields.length && !done.includes(s.id))) await fillSection(page, section.id);
-  await page.getByRole('button', { name: new RegExp(`^${sectionName('materials')}`) }).click();
+export async function fillRestToCheck(page: Page, done: string[] = [], lang: Lang = 'zh-CN', onOpen?: OnOpen): Promise<void> {
+  for (const section of FORM.sections.filter((s) => s.fields.length && !done.includes(s.id))) await fillSection(page, section.id, lang, onOpen);
+  await page.getByRole('button', { name: new RegExp(`^${literal(sectionName('materials', lang))}`) }).click();
+  await onOpen?.('materials');
   for (const input of await page.locator('one-material-input input[name="how"][value="later"]').all()) await input.check();
-  await page.getByRole('button', { name: text('form', 'nav.continue') }).click();
-  await page.getByRole('button', { name: new RegExp(`^${text('form', 'tasks.check')}`) }).click();
-  await expect(page.getByRole('heading', { name: text('form', 'check.title') })).toBeVisible();
+  await page.getByRole('button', { name: text('form', 'nav.continue', lang) }).click();
+  await page.getByRole('button', { name: new RegExp(`^${literal(text('form', 'tasks.check', lang))}`) }).click();
+  await expect(page.getByRole('heading', { name: text('form', 'check.title', lang) })).toBeVisible();
 }
 
 /** How many applications the server holds for an applicant (the fire department's officer sees them all). */

@@ -39,6 +39,16 @@ export const styles = css`
   .levels .option {
     font-size: var(--_size);
   }
+  /* Five levels in one row: the circle above its words, so that the longest (非常不满意) keeps to
+     one line in elder mode too, rather than breaking mid-word beside the circle. */
+  .scale .option,
+  .levels .option {
+    flex-direction: column;
+    justify-content: center;
+    gap: calc(var(--_space) / 2);
+    padding: var(--_space) calc(var(--_space) / 2);
+    text-align: center;
+  }
   .comment {
     display: grid;
     gap: calc(var(--_space) / 2);
