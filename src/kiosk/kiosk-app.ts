@@ -43,6 +43,7 @@ import { LockdownController, lockdownStyles } from './lockdown.js';
 import './kiosk-tools.js';
 import { KioskHelpDock } from './help/help-dock.js';
 import { KioskOffline } from './offline.js';
+import { reach } from './reach.js';
 
 /** The draft store, for the wipe (IndexedDB only: no component code). */
 const loadDraftStore = () => import('../components/form/draft-store.js');
@@ -66,6 +67,7 @@ export class OneKioskApp extends LitElement {
     appShell,
     kioskIconStyles,
     lockdownStyles,
+    reach,
     css`
       :host {
         /* Resolved here, so the header's inverted colours reach the switch as values. */
@@ -212,17 +214,7 @@ export class OneKioskApp extends LitElement {
         max-width: 48rem;
         margin: calc(var(--_space) * 2) auto 0;
       }
-      /* The attract and home screens, and the apply journey's short screens (the chosen
-         industries, the questions), keep their actions in the lower two thirds of a portrait
-         screen, within reach of a seated person; a long screen starts at the top and scrolls. */
-      .attract,
-      .home,
-      .reach {
-        display: flex;
-        flex-direction: column;
-        justify-content: flex-end;
-        min-height: 68vh;
-      }
+      /* The attract and home screens (and the apply journey's short screens) are .reach. */
       .attract,
       .home {
         gap: calc(var(--_space) * 3);
@@ -636,7 +628,7 @@ export class OneKioskApp extends LitElement {
   private renderAttract() {
     const k = this.kiosk.t;
     const inLanguage = (lng: Language) => this.kiosk.i18n.getFixedT(lng, KIOSK_NS);
-    return html`<section class="attract" aria-labelledby="attract-title">
+    return html`<section class="attract reach" aria-labelledby="attract-title">
       <h2 id="attract-title" class="welcome">${k('attract.title')}</h2>
       <p class="lead">${k('attract.text')}</p>
       <div class="starts" role="group" aria-label=${k('attract.chooseLanguage')}>
@@ -664,7 +656,7 @@ export class OneKioskApp extends LitElement {
         ${kioskIcon(iconName)}<strong>${k(`home.${id}.title`)}</strong><span>${k(`home.${id}.text`)}</span>
       </button>
     </li>`;
-    return html`<section class="home" aria-labelledby="home-title">
+    return html`<section class="home reach" aria-labelledby="home-title">
       <h2 id="home-title">${k('home.title')}</h2>
       <ul class="tiles">
         ${tile('apply', 'apply', true)} ${JOURNEYS.map((j) => tile(j.id, j.icon))}

@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end tests on the built app.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import type { AxeResults } from 'axe-core';
 import type { Call } from '../fixtures/officer-seed.js';
 
@@ -19,6 +19,26 @@ export async function expectPageAccessible(page: Page, options: { aaaContrast?: 
   )) as AxeResults;
   const summary = results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
   expect(summary).toEqual([]);
+}
+
+/**
+ * The contrast ratio (WCAG) of each matched element's text against the nearest opaque background
+ * behind it — for text axe can miss (a title coloured like its own button's background).
+ */
+export async function textContrasts(locator: Locator): Promise<number[]> {
+  return locator.evaluateAll((els) => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    return els.map((el) => {
+      let bg: Element | null = el;
+      while (bg && (rgb(getComputedStyle(bg).backgroundColor)[3] ?? 1) === 0) bg = bg.parentElement ?? ((bg.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+      const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(rgb(bg ? getComputedStyle(bg).backgroundColor : 'rgb(255,255,255)'))];
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    });
+  });
 }
 
 /** Fail the test on any CSP / Trusted Types violation or uncaught error in the page. */

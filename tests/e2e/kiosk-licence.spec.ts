@@ -10,7 +10,7 @@ import { approveAll, LICENCE_HOLDER_USCC, passInspection, seedApplication, seedL
 import type { LicenceView } from '../../src/api/types.js';
 import { buildHarness, routeHarness, HARNESS_PATH } from './fixtures/licence-harness.mjs';
 import type { Decoded } from './fixtures/pdf-raster.js';
-import { expectPageAccessible, requestCall, startSession, watchForPageErrors } from './helpers.js';
+import { expectPageAccessible, requestCall, startSession, textContrasts, watchForPageErrors } from './helpers.js';
 
 type Tree = { [k: string]: string | Tree };
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Tree;
@@ -126,6 +126,10 @@ test('lifecycle: 延续 goes to the departments, 歇业 at once, 注销 only aft
   await card(page, licence.number, zh('licences.number')).click();
   await expect(page.getByRole('heading', { name: zh('action.heading') })).toBeVisible();
   await expectPageAccessible(page);
+  // every choice's title readable, the irreversible ones (red) too
+  const titles = page.locator('button.card strong');
+  await expect(titles).toHaveCount(5);
+  for (const ratio of await textContrasts(titles)) expect(ratio).toBeGreaterThanOrEqual(4.5);
   await shot(page, testInfo, 'lifecycle-action');
 
   // 延续: nothing chosen → a message; an item chosen survives a reload.

@@ -217,7 +217,7 @@ class HolderJourney extends LitElement {
   protected override render() {
     const { t } = this.text;
     const title = html`<h2 tabindex="-1">${t(`title.${this.mode}`)}</h2>`;
-    if (!this.holder) return html`${title}<one-kiosk-holder-sign-in @one-holder-signed-in=${this.signedIn}></one-kiosk-holder-sign-in>`;
+    if (!this.holder) return html`<div class="reach">${title}<one-kiosk-holder-sign-in @one-holder-signed-in=${this.signedIn}></one-kiosk-holder-sign-in></div>`;
     const header = html`${title}
       <div class="signed-in">
         <p class="sub">${t('signIn.signedIn', { uscc: this.holder.uscc })}</p>
@@ -226,7 +226,7 @@ class HolderJourney extends LitElement {
     if (!this.licences) return html`${header}${this.alert()}${this.busy ? html`<p role="status">${t('loading')}</p>` : nothing}`;
     const licence = this.chosen();
     const screen = licence ? this.journey.screen : 'licences';
-    return html`${header}${this.alert()}${screen === 'licences' || !licence ? this.renderLicences() : this.renderScreen(screen, licence)}`;
+    return html`<div class="reach">${header}${this.alert()}${screen === 'licences' || !licence ? this.renderLicences() : this.renderScreen(screen, licence)}</div>`;
   }
 
   private renderScreen(screen: JourneyState['screen'], licence: LicenceView) {

@@ -4,12 +4,14 @@ import { tokens } from '../../../components/shared/tokens.js';
 import { buttons } from '../../../components/shared/buttons.js';
 import { choices } from '../../../components/shared/choices.js';
 import { facts } from '../../../components/shared/facts.js';
+import { reach } from '../../reach.js';
 
 export const journeyStyles = [
   tokens,
   buttons,
   choices,
   facts,
+  reach,
   css`
     :host {
       display: block;
@@ -116,11 +118,14 @@ export const journeyStyles = [
       font-size: var(--_size-xl);
       color: var(--_primary);
     }
-    button.danger,
+    /* An irreversible choice: a card with a red title and border; an irreversible submit: a red button. */
+    button.card.danger {
+      border-color: var(--_danger);
+    }
     button.card.danger strong {
       color: var(--_danger);
     }
-    button.danger {
+    button.danger:not(.card) {
       color: var(--_on-primary);
       background: var(--_danger);
       border-color: var(--_danger);
