@@ -214,6 +214,9 @@ export class OneKioskApp extends LitElement {
         max-width: 48rem;
         margin: calc(var(--_space) * 2) auto 0;
       }
+      .help-host {
+        display: contents;
+      }
       /* The attract and home screens (and the apply journey's short screens) are .reach. */
       .attract,
       .home {
@@ -746,7 +749,7 @@ export class OneKioskApp extends LitElement {
         ${away ? html`<button class="secondary" type="button" @click=${() => this.goHome()}>${kioskIcon('home')}${k('dock.home')}</button>` : nothing}
         ${this.help.button(k('dock.help'), k('dock.helpFailed'))}
       </nav>
-      ${this.help.dialog(this.session.id, this.getAttribute('kiosk-id'))}`;
+      <div class="help-host" @one-kiosk-navigate=${this.onNavigate}>${this.help.dialog(this.session.id, this.getAttribute('kiosk-id'))}</div>`;
   }
 
   /** Home from anywhere: a shared notice left open is closed; the apply journey keeps its place. */

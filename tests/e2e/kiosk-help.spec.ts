@@ -13,6 +13,7 @@ const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Tree;
 const locale = {
   kiosk: read('src/kiosk/locales/zh-CN.json'),
   help: read('src/kiosk/help/locales/zh-CN.json'),
+  rate: read('src/kiosk/journeys/rate/locales/zh-CN.json'),
   helpEn: read('src/kiosk/help/locales/en.json'),
   kioskEn: read('src/kiosk/locales/en.json'),
   form: read('src/components/form/locales/zh-CN.json'),
@@ -131,6 +132,11 @@ test('call a member of staff: the officer console sees the call and answers it, 
   await expect(helpDialog(page).getByText(text('help', 'call.closed'))).toBeVisible();
   await staff.getByRole('button', { name: text('officer', 'common.refresh') }).click();
   await expect(staff.getByRole('article').filter({ hasText: kiosk })).toContainText(text('officer', 'help.states.closed'));
+  // helped: the help can be rated (好差评 after every service) — the rating journey for 导办帮办
+  await helpDialog(page).getByRole('button', { name: text('help', 'rate') }).click();
+  await expect(helpDialog(page)).toBeHidden();
+  await expect(page.getByText(new RegExp(text('rate', 'service.help'))).first()).toBeVisible();
+  await expectPageAccessible(page);
   expect(errors).toEqual([]);
   expect(staffErrors).toEqual([]);
 });

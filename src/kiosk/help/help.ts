@@ -25,6 +25,7 @@ import { drawQr, qrSvg, type DrawnQr } from '../../components/shared/qr-code.js'
 import { linkQr } from '../../core/credential/qr.js';
 import { loadFormDraft } from '../../components/form/draft-store.js';
 import { JOURNEY_STORAGE_PREFIX, loadSession } from '../session.js';
+import { journey, rateAfter } from '../journeys/registry.js';
 import { kioskIcon, kioskIconStyles } from '../icons.js';
 import { define } from '../../components/shared/define.js';
 import { NS, resources } from './locales.js';
@@ -135,6 +136,9 @@ export class OneKioskHelp extends LitElement {
       }
       .close {
         width: 100%;
+      }
+      .close + .close {
+        margin-top: var(--_space);
       }
       .state {
         padding: var(--_space) calc(var(--_space) * 2);
@@ -301,6 +305,18 @@ export class OneKioskHelp extends LitElement {
     }
   }
 
+  /** Whether this visit was helped — a call answered or closed, a session handed over — and so can be rated (好差评, seed 000). */
+  private helped(): boolean {
+    const c = this.call;
+    return (c.phase === 'done' && c.value.state !== 'waiting') || this.handover.phase === 'done';
+  }
+
+  /** Rate the help: the dialog closes and the rating journey opens for the service 导办帮办. */
+  private rate(): void {
+    this.close();
+    this.dispatchEvent(new CustomEvent('one-kiosk-navigate', { detail: rateAfter('help'), bubbles: true, composed: true }));
+  }
+
   private close(): void {
     this.dispatchEvent(new CustomEvent('one-kiosk-help-close', { bubbles: true, composed: true }));
   }
@@ -320,6 +336,7 @@ export class OneKioskHelp extends LitElement {
       <div class="ways">
         ${this.renderCall()} ${this.renderHandover()}
       </div>
+      ${this.helped() && journey('rate') ? html`<button class="secondary close" type="button" @click=${() => this.rate()}>${t('rate')}</button>` : nothing}
       <button class="secondary close" type="button" @click=${() => this.close()}>${t('close')}</button>
     </dialog>`;
   }
