@@ -15,6 +15,7 @@ import {
   HELP_CALL_MINUTES,
   HELP_LANGUAGES,
   HELP_SCREEN_PATTERN,
+  IDEMPOTENCY_KEY_PATTERN,
   KIOSK_ID_PATTERN,
   MAX_DRAFT_BYTES,
   MAX_HANDOVER_BYTES,
@@ -65,6 +66,7 @@ const record = (values: Schema, description?: string): Schema => ({ type: 'objec
 const KIOSK = str('The kiosk’s id.', { pattern: KIOSK_ID_PATTERN.source });
 const SCREEN = str('The kiosk screen, e.g. `home`, `apply/form`, `track`.', { pattern: HELP_SCREEN_PATTERN.source });
 const HANDOVER_CODE = str(`${HANDOVER_CODE_LENGTH} characters of the draft alphabet, shown as XXX-XXX.`, { pattern: `^[${DRAFT_ALPHABET}]{${HANDOVER_CODE_LENGTH}}$` });
+const IDEMPOTENCY_KEY = str('8–100 visible ASCII characters, e.g. a UUID.', { pattern: IDEMPOTENCY_KEY_PATTERN.source });
 const DAY = str('A day, YYYY-MM-DD, China Standard Time.', { format: 'date' });
 const INSTANT = str('An instant, ISO 8601 UTC.', { format: 'date-time' });
 const ID = str(undefined, { pattern: '^[a-z][a-z0-9-]*$', maxLength: 80 });
@@ -340,6 +342,7 @@ export const schemas: Record<string, Schema> = {
     },
     'An application as its applicant, the holder or a department concerned sees it.',
   ),
+  ClaimRequest: obj({ key: { ...IDEMPOTENCY_KEY, description: 'The Idempotency-Key the submission was (or will be) sent with.' } }),
   CreatedApplication: obj({ application: ref('ApplicationView'), token: str('The applicant’s bearer token for this application (`ap_…`): shown once.', { pattern: '^ap_' }) }),
   ApplicationSummary: obj(
     {
@@ -619,13 +622,25 @@ export const operations: Operation[] = [
     summary: 'Submit a new application (一窗受理)',
     description:
       'Idempotent by `Idempotency-Key`: the same key with the same body answers 200 with the same application and token and `idempotent-replayed: true`; the same key with another body answers 422. Instant items (秒办) are approved at once; items that need a site visit get one joint appointment.',
-    headers: [{ name: 'idempotency-key', required: true, description: '8–100 visible ASCII characters, e.g. a UUID; one per submission.', schema: { type: 'string', pattern: '^[\\x21-\\x7e]{8,100}$' } }],
+    headers: [{ name: 'idempotency-key', required: true, description: '8–100 visible ASCII characters, e.g. a UUID; one per submission. A bearer secret too (`POST /v1/submissions/claim`).', schema: IDEMPOTENCY_KEY }],
     body: 'NewApplicationRequest',
     responses: {
       201: { description: 'Accepted (受理).', schema: 'CreatedApplication', headers: LOCATION },
       200: { description: 'A replay of an earlier submission with the same key and body.', schema: 'CreatedApplication', headers: { ...LOCATION, 'idempotent-replayed': { description: '`true`.', schema: { type: 'string', const: 'true' } } } },
     },
     problems: [400, 409, 413, 415, 422],
+  },
+  {
+    method: 'POST',
+    path: '/v1/submissions/claim',
+    operationId: 'claimSubmission',
+    tag: 'applications',
+    summary: 'The application a submission made, by its Idempotency-Key (a kiosk that was offline sends it later)',
+    description:
+      'Whoever holds the Idempotency-Key of a submission may read what it made: the application and the applicant token, as `POST /v1/applications` answered. The key goes in the body, never in a URL. 404 `errors.submissionNotReceived` until the submission has arrived (a kiosk’s outbox sends it when its network returns): try again later. Reads only; any number of times.',
+    body: 'ClaimRequest',
+    responses: { 200: { description: 'The submission has arrived: its application and the applicant token.', schema: 'CreatedApplication' } },
+    problems: [400, 404, 413, 415],
   },
   {
     method: 'GET',

@@ -16,6 +16,7 @@ import { normalizeDraftCode, normalizeHandoverCode } from './draft-code.js';
 import type {
   ApplicationView,
   ChallengeCreated,
+  ClaimRequest,
   CreatedApplication,
   DecisionRequest,
   DraftSaved,
@@ -165,6 +166,12 @@ export async function createApplication(api: ApiClient, body: NewApplicationRequ
   const response = await api.send('POST', '/v1/applications', { body, headers: { 'idempotency-key': idempotencyKey }, signal: o.signal });
   return { ...((await response.json()) as CreatedApplication), replayed: response.headers.get('idempotent-replayed') === 'true' };
 }
+/**
+ * What a submission made, by its Idempotency-Key (a kiosk that was offline sends it later): the
+ * application and the applicant token. `ApiError` 404 `errors.submissionNotReceived` until it
+ * has arrived. The key goes in the body, never in a URL.
+ */
+export const claimSubmission = (api: ApiClient, key: string, o?: CallOptions) => post<CreatedApplication>(api, '/v1/submissions/claim', { key } satisfies ClaimRequest, undefined, o);
 /** The applicant's, the holder's or a concerned officer's token. */
 export const getApplication = (api: ApiClient, id: string, token: string, o?: CallOptions) => get<ApplicationView>(api, `/v1/applications/${seg(id)}`, token, o);
 export const decide = (api: ApiClient, id: string, decision: DecisionRequest, officerToken: string, o?: CallOptions) =>

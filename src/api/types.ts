@@ -265,6 +265,18 @@ export interface CreatedApplication {
   token: string;
 }
 
+/**
+ * An `Idempotency-Key` (`POST /v1/applications`): 8–100 visible ASCII characters, a fresh UUID
+ * per submission. A bearer secret too: `POST /v1/submissions/claim` answers its holder with the
+ * application it made.
+ */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,100}$/;
+
+/** `POST /v1/submissions/claim`: the Idempotency-Key of a submission (in the body, never in a URL). */
+export interface ClaimRequest {
+  key: string;
+}
+
 /** What an officer sees in a list. */
 export interface ApplicationSummary {
   id: string;

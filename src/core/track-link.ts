@@ -50,9 +50,30 @@ export function trackParams({ id, token }: TrackTarget): string {
  * fragment, then `#track=<id>.<token>`.
  */
 export function trackLink(base: string, target: TrackTarget): string {
+  return fragmentLink(base, TRACK_FRAGMENT, trackParams(target));
+}
+
+/**
+ * `base` (the kiosk page) without its query or fragment, then `#<name>=<params>`: the shape of
+ * every link the kiosk opens from a fragment (`#track=`, `#claim=`). Throws unless the page is
+ * an ASCII http(s) URL.
+ */
+export function fragmentLink(base: string, name: string, params: string): string {
   const page = base.replace(/[?#].*$/, '');
-  if (!/^https?:\/\/[\x21-\x7e]+$/i.test(page)) throw new Error(`a track link needs an ASCII http(s) page: ${base}`);
-  return `${page}#${TRACK_FRAGMENT}=${trackParams(target)}`;
+  if (!/^https?:\/\/[\x21-\x7e]+$/i.test(page)) throw new Error(`a #${name}= link needs an ASCII http(s) page: ${base}`);
+  return `${page}#${name}=${params}`;
+}
+
+/**
+ * What follows `#<name>=` in `text` (a whole link, as a scanner reads it), or `text` itself
+ * when it has no such fragment (the params alone, as the shell passes them); trimmed, or
+ * undefined when longer than any params of ours.
+ */
+export function fragmentParams(text: string, name: string): string | undefined {
+  const marker = `#${name}=`;
+  const at = text.indexOf(marker);
+  const params = (at >= 0 ? text.slice(at + marker.length) : text).trim();
+  return params.length > 200 ? undefined : params;
 }
 
 /**
@@ -60,10 +81,8 @@ export function trackLink(base: string, target: TrackTarget): string {
  * the code, or undefined when it is not one.
  */
 export function parseTrack(text: string): TrackTarget | undefined {
-  const marker = `#${TRACK_FRAGMENT}=`;
-  const at = text.indexOf(marker);
-  const params = (at >= 0 ? text.slice(at + marker.length) : text).trim();
-  if (params.length > 200) return undefined;
+  const params = fragmentParams(text, TRACK_FRAGMENT);
+  if (params === undefined) return undefined;
   const parts = params.split(SEPARATOR);
   if (parts.length !== 2) return undefined;
   const [id, token] = parts as [string, string];

@@ -662,7 +662,7 @@ export class OneKioskApp extends LitElement {
     return html`<section class="home reach" aria-labelledby="home-title">
       <h2 id="home-title">${k('home.title')}</h2>
       <ul class="tiles">
-        ${tile('apply', 'apply', true)} ${JOURNEYS.map((j) => tile(j.id, j.icon))}
+        ${tile('apply', 'apply', true)} ${JOURNEYS.filter((j) => j.tile !== false).map((j) => tile(j.id, j.icon))}
       </ul>
     </section>`;
   }

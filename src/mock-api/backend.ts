@@ -32,6 +32,7 @@ import { normalizeDraftCode } from '../api/draft-code.js';
 import {
   DRAFT_ALPHABET,
   DRAFT_CODE_LENGTH,
+  IDEMPOTENCY_KEY_PATTERN,
   DRAFT_DAYS,
   MAX_DRAFT_BYTES,
   MAX_UPLOAD_BYTES,
@@ -483,7 +484,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   async function createApplication(ctx: RouteContext): Promise<Response> {
     const key = ctx.request.headers.get('idempotency-key');
-    if (!key || !/^[\x21-\x7e]{8,100}$/.test(key)) {
+    if (!key || !IDEMPOTENCY_KEY_PATTERN.test(key)) {
       throw badRequest('Send an Idempotency-Key header (8–100 visible ASCII characters, e.g. a UUID).');
     }
     const raw = await readJson(ctx.request);
@@ -547,6 +548,24 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       changes[0]!.data.idempotency = { key, hash, application: record.id, token: t };
       return { changes, result: created({ application: applicationView(record), token: t }, `/api/v1/applications/${record.id}`) };
     });
+  }
+
+  /**
+   * The application a submission made, for whoever holds its Idempotency-Key: a kiosk that was
+   * offline sends a submission later, and the key (a QR code on the kiosk's screen) is all the
+   * person has until then. The key comes in the body, so it reaches no URL or log. Reads only.
+   */
+  async function claimSubmission(ctx: RouteContext): Promise<Response> {
+    const body = object(await readJson(ctx.request), '', ['key']);
+    if (typeof body.key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(body.key)) {
+      throw badRequest('"key" is the submission’s Idempotency-Key: 8–100 visible ASCII characters.', '/key');
+    }
+    const seen = store.state().idempotency.get(body.key);
+    if (!seen) {
+      throw new HttpError(404, 'Not found', 'No submission with this Idempotency-Key has arrived (yet): a kiosk sends it when its network returns.', 'errors.submissionNotReceived');
+    }
+    const a = store.state().applications.get(seen.application)!;
+    return json({ application: applicationView(a), token: seen.token });
   }
 
   async function getApplication(ctx: RouteContext): Promise<Response> {
@@ -1055,6 +1074,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     { method: 'DELETE', path: '/v1/drafts/:code', handle: deleteDraft },
     { method: 'POST', path: '/v1/applications', handle: createApplication },
+    { method: 'POST', path: '/v1/submissions/claim', handle: claimSubmission },
     { method: 'GET', path: '/v1/applications/:id', handle: getApplication },
     { method: 'POST', path: '/v1/applications/:id/decisions', handle: postDecision },
     { method: 'POST', path: '/v1/applications/:id/inspection/findings', handle: postFinding },

@@ -8,6 +8,9 @@ import { FORM_NS } from '../../src/components/form/locales.js';
 import { addFormResources } from '../../src/components/form/i18n.js';
 import { createI18n, sharedI18n, LANGUAGES } from '../../src/i18n/index.js';
 import { apiContext } from '../../src/api/context.js';
+import { submitOutboxContext, type SubmitOutbox } from '../../src/components/form/outbox-context.js';
+import { parseClaim } from '../../src/core/claim-link.js';
+import { decodeQr, rasteriseSvg } from './helpers/qr-decode.js';
 import { createApiClient, getEnterprise } from '../../src/api/client.js';
 import type { Catalogue } from '../../src/core/catalogue/types.js';
 import { combine, evaluateAnswers } from '../../src/core/rules/engine.js';
@@ -47,7 +50,7 @@ const hosts: HTMLElement[] = [];
 let sessionNo = 0;
 const newSession = () => `test-session-${Date.now()}-${++sessionNo}`;
 
-async function mount(options: { session?: string; b?: PageBackend; catalogue?: Catalogue } = {}): Promise<Mounted> {
+async function mount(options: { session?: string; b?: PageBackend; catalogue?: Catalogue; outbox?: SubmitOutbox; resumeBase?: string } = {}): Promise<Mounted> {
   const b = options.b ?? (await pageBackend());
   const requests: Mounted['requests'] = [];
   const net = { down: false, loseAnswer: false };
@@ -64,7 +67,9 @@ async function mount(options: { session?: string; b?: PageBackend; catalogue?: C
   });
   const host = document.createElement('div');
   new ContextProvider(host, { context: apiContext, initialValue: client });
+  if (options.outbox) new ContextProvider(host, { context: submitOutboxContext, initialValue: options.outbox });
   const el = document.createElement('one-form');
+  if (options.resumeBase) el.resumeBase = options.resumeBase;
   el.catalogue = options.catalogue ?? catalogue;
   el.notice = NOTICE;
   el.industries = ['restaurant'];
@@ -463,6 +468,50 @@ describe('<one-form>', () => {
     expect(text($(el, 'h2'))).to.equal(t('submit.submitted'));
     await el.draftWritten;
     expect(await loadFormDraft(session)).to.equal(undefined);
+  });
+
+  it('no network with an outbox: left there, said honestly, no number, and a QR code of the claim link to follow it on a phone', async () => {
+    const b = await pageBackend();
+    const session = newSession();
+    await saveFormDraft(session, await completeDraft(b));
+    const kept: string[] = [];
+    const { el, requests, net } = await mount({ session, b, outbox: { keep: async (key) => void kept.push(key) } });
+    await restored(el);
+    await openTask(el, t('tasks.check'));
+    const queued: CustomEvent[] = [];
+    el.addEventListener('one-submit-queued', (e) => queued.push(e));
+    net.down = true;
+    $<HTMLButtonElement>(el, '[part="submit"]').click();
+    await settle(el, 20);
+    expect(text($(el, 'h2'))).to.equal(t('submit.queuedTitle'));
+    const key = requests.at(-1)!.key!;
+    expect(kept).to.deep.equal([key]);
+    expect(queued[0]!.detail.idempotencyKey).to.equal(key);
+    const claim = $(el, '[part="claim"]');
+    expect(text(claim)).to.contain(t('submit.claimTitle')).and.contain(t('submit.claimNote'));
+    const svg = $<SVGSVGElement>(el, '[part="claim"] svg[part="qr"]');
+    expect(svg.getAttribute('aria-label')).to.equal(t('submit.claimQrLabel'));
+    // What a phone reads: this page with #claim=<the key the outbox will send it with>.
+    const link = decodeQr(await rasteriseSvg(svg, 4));
+    expect(link).to.equal(`${location.origin}${location.pathname}#claim=${key}`);
+    expect(parseClaim(link)).to.equal(key);
+    // No application number is invented.
+    expect(text(el.shadowRoot as unknown as Element)).not.to.match(/SL\d{12}/);
+    expect(requests.filter((r) => r.path === '/api/v1/applications')).to.have.length(1);
+    await expectAccessible(el);
+
+    // A page the link cannot be made from: said so, no code.
+    const other = newSession();
+    await saveFormDraft(other, await completeDraft(b));
+    const m = await mount({ session: other, b, outbox: { keep: async () => undefined }, resumeBase: 'file:///kiosk/index.html' });
+    await restored(m.el);
+    await openTask(m.el, t('tasks.check'));
+    m.net.down = true;
+    $<HTMLButtonElement>(m.el, '[part="submit"]').click();
+    await settle(m.el, 20);
+    expect(text($(m.el, '[part="claim"]'))).to.contain(t('submit.claimUnavailable'));
+    expect($$(m.el, '[part="claim"] svg')).to.have.length(0);
+    await expectAccessible(m.el);
   });
 
   it('removes the copy saved to continue later once the application is submitted', async () => {

@@ -18,6 +18,7 @@ const NAMESPACES = {
   receipt: 'src/components/receipt/locales',
   rating: 'src/components/rating/locales',
   rate: 'src/kiosk/journeys/rate/locales',
+  track: 'src/kiosk/journeys/track/locales',
 } as const;
 export type Lang = 'zh-CN' | 'en';
 const locales = new Map<string, Tree>();

@@ -124,6 +124,8 @@ describe('authorization: every protected endpoint × every wrong credential', ()
     const publicRoutes = [...open, '/v1/licences/:number', '/v1/licences/:number/status', '/v1/status-lists/:list', '/v1/holder/challenges', '/v1/holder/sessions', '/v1/reports'];
     // a kiosk calls for help and hands over without a token (the call's id is its capability)
     publicRoutes.push('/v1/help-calls', '/v1/help-calls/:id', '/v1/help-calls/:id/close', '/v1/handovers');
+    // a submission's Idempotency-Key is its own capability (POST /v1/submissions/claim)
+    publicRoutes.push('/v1/submissions/claim');
     const protectedRoutes = w.b.routes.filter((r) => !publicRoutes.includes(r.path)).map((r) => `${r.method} ${r.path}`);
     expect(rows.map((r) => r.endpoint).sort()).toEqual(protectedRoutes.sort());
   });

@@ -226,7 +226,10 @@ describe('a full journey through the typed client validates against the document
   it('creates an application once per Idempotency-Key', async () => {
     const body = newApplication(backend, { upload: uploads[0]!, commit: false });
     const key = idem()['idempotency-key']!;
+    await rejects(client.claimSubmission(api, key), 404, 'errors.submissionNotReceived');
     created = await client.createApplication(api, body, key);
+    expect(await client.claimSubmission(api, key)).toEqual({ application: created.application, token: created.token });
+    await rejects(client.claimSubmission(api, 'short'), 400, 'errors.badRequest');
     expect(created.replayed).toBe(false);
     const replay = await client.createApplication(api, body, key);
     expect(replay).toMatchObject({ replayed: true, token: created.token, application: { id: created.application.id } });

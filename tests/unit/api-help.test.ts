@@ -2,24 +2,15 @@
 // window — the happy path through the typed client, the clock (expiry), and bad input that is
 // refused with a problem and changes nothing.
 import { describe, expect, it } from 'vitest';
-import { ApiError, answerHelpCall, callForHelp, closeHelpCall, createApiClient, getHandover, getHelpCall, handOver, officerHelpCalls } from '../../src/api/client.js';
+import { answerHelpCall, callForHelp, closeHelpCall, getHandover, getHelpCall, handOver, officerHelpCalls } from '../../src/api/client.js';
 import { formatHandoverCode, normalizeHandoverCode } from '../../src/api/draft-code.js';
 import { HANDOVER_MINUTES, HELP_CALL_MINUTES, MAX_HANDOVER_BYTES, type HelpCallRequest } from '../../src/api/types.js';
-import { testBackend, T0, type TestBackend } from './helpers/backend.js';
+import { clientOf as client, problemOf, testBackend, T0 } from './helpers/backend.js';
 
 const OFFICER = 'demo-officer-pudong-amr';
-const client = (b: TestBackend) => createApiClient('http://127.0.0.1/api', (input, init) => b.handle(new Request(input as string, init)));
 const CALL: HelpCallRequest = { kiosk: 'hall-2-kiosk-3', language: 'zh-CN', screen: 'apply/form', elder: true };
 const SNAPSHOT = { session: { view: 'apply', step: 'form', selection: { industries: ['restaurant'] } }, form: { values: { 'legalRep.name': '张三' } } };
 
-const problemOf = async (call: Promise<unknown>) => {
-  const e = await call.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(ApiError);
-  return (e as ApiError).problem;
-};
 
 describe('help calls', () => {
   it('a kiosk calls, staff see the call and answer it, the kiosk sees "on the way", then closes it', async () => {

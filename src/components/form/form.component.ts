@@ -8,7 +8,8 @@ import type { Notice } from '../../core/rules/notice.js';
 import type { Answers } from '../../core/rules/types.js';
 import { mergeForm, type FormSectionId, type MergedField, type MergedForm } from '../../core/form/merge.js';
 import { normalizeUscc, usccProblem } from '../../core/form/uscc.js';
-import { linkQr } from '../../core/credential/qr.js';
+import { asciiQr, linkQr } from '../../core/credential/qr.js';
+import { claimLink } from '../../core/claim-link.js';
 import { apiContext } from '../../api/context.js';
 import { submitOutboxContext, type SubmitOutbox } from './outbox-context.js';
 import { ApiError, createApplication, deleteDraft, getDraft, getEnterprise, saveDraft, updateDraft, type ApiClient } from '../../api/client.js';
@@ -90,7 +91,9 @@ const domId = (target: string): string => `f-${target.replace(/[^A-Za-z0-9_-]/g,
  * the problem and marks the fields it names. Where the host provides an outbox
  * (`submitOutboxContext`, e.g. the kiosk's), a submission that failed for lack of network is left
  * there instead (same key, the host sends it), the draft is deleted and the form says honestly
- * that it is saved on this device, not sent, with no application number yet.
+ * that it is saved on this device, not sent, with no application number yet — and shows a QR
+ * code of `resume-base#claim=<Idempotency-Key>` (src/core/claim-link.ts): scanned with a phone,
+ * it shows the application number and progress once the host has sent it.
  *
  * Needs the API client through `@lit/context` (`apiContext`) and the catalogue, the notice, the
  * industries and the answers as properties.
@@ -115,6 +118,7 @@ const domId = (target: string): string => `f-${target.replace(/[^A-Za-z0-9_-]/g,
  * @csspart change - Each change button on the check-answers page.
  * @csspart submit - The submit button.
  * @csspart resume - The save-and-resume code and its QR code.
+ * @csspart claim - Saved in the host's outbox: the QR code of the claim link and what it is for.
  *
  * @cssproperty --one-target-size - Minimum size of every touch target (44 px; kiosk 60 px; elder 72 px).
  * @cssproperty --one-font-size - Base text size.
@@ -150,7 +154,7 @@ export class OneForm extends LitElement {
   /** The draft's key: the kiosk passes its session id. Without it nothing is stored on the device. */
   @property() session?: string;
 
-  /** The page a resume QR code opens, before `#resume=<code>` (default: this page's address). */
+  /** The page the form's QR codes open, before `#resume=<code>` or `#claim=<key>` (default: this page's address). */
   @property({ attribute: 'resume-base' }) resumeBase?: string;
 
   @state() private page: Page = 'tasks';
@@ -164,6 +168,8 @@ export class OneForm extends LitElement {
   @state() private submitError?: string;
   @state() private submittedId?: string;
   @state() private resumeSaved?: { code: string; expiresAt: string; qr: DrawnQr | null };
+  /** Left in the host's outbox: the QR code of the claim link (null: no link could be made). */
+  @state() private claimQr?: DrawnQr | null;
   @state() private saveBusy = false;
   @state() private saveError?: string;
   @state() private resumeOpen = false;
@@ -502,6 +508,12 @@ export class OneForm extends LitElement {
     }
     this.stopRetry();
     this.phase = 'queued';
+    try {
+      const link = claimLink(this.pageBase(), key);
+      this.claimQr = drawQr(link, asciiQr(link));
+    } catch {
+      this.claimQr = null;
+    }
     this.forgetDraft();
     this.go('done');
     this.dispatchEvent(oneEvent('one-submit-queued', { idempotencyKey: key }));
@@ -550,9 +562,13 @@ export class OneForm extends LitElement {
 
   // ── save and resume ───────────────────────────────────────────────────────────────
 
+  /** The page the form's QR codes open. */
+  private pageBase(): string {
+    return this.resumeBase ?? `${location.origin}${location.pathname}`;
+  }
+
   private resumeLink(code: string): string {
-    const base = this.resumeBase ?? `${location.origin}${location.pathname}`;
-    return `${base.split('#')[0]}#resume=${code}`;
+    return `${this.pageBase().split('#')[0]}#resume=${code}`;
   }
 
   private async saveForLater(): Promise<void> {
@@ -1145,12 +1161,26 @@ export class OneForm extends LitElement {
       </section>`;
   }
 
+  /** Saved in the host's outbox, not sent: said honestly, with the claim link's QR code to follow it up on a phone. */
+  private renderQueued(): TemplateResult {
+    const { t } = this.text;
+    const qr = this.claimQr;
+    return html`${this.heading(t('submit.queuedTitle'))}
+      <div class="panel"><p>${t('submit.queued')}</p><p>${t('submit.queuedNoNumber')}</p></div>
+      ${qr === undefined
+        ? nothing
+        : html`<section part="claim" class="claim" aria-labelledby=${domId('claim-title')}>
+            <h3 id=${domId('claim-title')}>${t('submit.claimTitle')}</h3>
+            ${qr ? html`${qrSvg(qr, t('submit.claimQrLabel'))}<p>${t('submit.claimNote')}</p><p class="hint">${t('submit.claimPrivacy')}</p>` : html`<p>${t('submit.claimUnavailable')}</p>`}
+          </section>`}`;
+  }
+
   protected override render() {
     const { t } = this.text;
     if (!this.catalogue || !this.notice) return nothing;
     let content: TemplateResult;
     if (this.unavailable || !this.merged) content = html`<p class="message error" role="alert">${t('unavailable')}</p>`;
-    else if (this.page === 'done' && this.phase === 'queued') content = html`${this.heading(t('submit.queuedTitle'))}<div class="panel"><p>${t('submit.queued')}</p><p>${t('submit.queuedNoNumber')}</p></div>`;
+    else if (this.page === 'done' && this.phase === 'queued') content = this.renderQueued();
     else if (this.page === 'done') content = html`${this.heading(t('submit.submitted'))}<p class="panel">${t('submit.done', { id: this.submittedId ?? '' })}</p>`;
     else if (this.page === 'tasks') content = this.renderTasks();
     else if (this.page === 'applicant') content = this.renderApplicant();

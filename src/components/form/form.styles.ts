@@ -299,6 +299,27 @@ export const styles = css`
   .resume-form {
     margin-top: calc(var(--_space) * 2);
   }
+  /* Saved in the outbox: a large code a phone reads from a step away, its text beside or under it. */
+  .claim {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space) calc(var(--_space) * 2);
+    margin-top: calc(var(--_space) * 2);
+  }
+  .claim h3 {
+    flex: 1 1 100%;
+    margin: 0;
+  }
+  .claim .qr {
+    flex: none;
+    width: min(22rem, 80vw);
+    height: min(22rem, 80vw);
+  }
+  .claim p {
+    flex: 1 1 14rem;
+    margin: 0;
+  }
   @media (forced-colors: active) {
     .status {
       border-color: CanvasText;

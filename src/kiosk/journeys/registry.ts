@@ -39,9 +39,15 @@ export interface JourneyDef {
   icon: KioskIcon;
   /** Whether a link `#<id>=…` may open it directly (e.g. a receipt's QR on a phone). */
   deepLink?: boolean;
+  /** `false`: no tile on the home screen (a journey only a link opens). */
+  tile?: boolean;
 }
 
-/** The journeys, in the order of the home screen (after "apply"). */
+/**
+ * The journeys, in the order of the home screen (after "apply"). `claim` is the track journey
+ * opened by the QR code of a submission the kiosk kept in its outbox (`#claim=<Idempotency-Key>`,
+ * src/core/claim-link.ts): no tile, a link only.
+ */
 export const JOURNEYS: readonly JourneyDef[] = [
   { id: 'track', tag: 'one-kiosk-track', load: () => import('./track/track.js'), icon: 'track', deepLink: true },
   { id: 'licence', tag: 'one-kiosk-licence', load: () => import('./licence/licence.js'), icon: 'licence' },
@@ -49,6 +55,7 @@ export const JOURNEYS: readonly JourneyDef[] = [
   { id: 'verify', tag: 'one-kiosk-verify', load: () => import('./verify/verify.js'), icon: 'verify' },
   { id: 'business', tag: 'one-kiosk-business', load: () => import('./business/business.js'), icon: 'business' },
   { id: 'rate', tag: 'one-kiosk-rate', load: () => import('./rate/rate.js'), icon: 'rate' },
+  { id: 'claim', tag: 'one-kiosk-track', load: () => import('./track/track.js'), icon: 'track', deepLink: true, tile: false },
 ];
 
 export const journey = (id: string): JourneyDef | undefined => JOURNEYS.find((j) => j.id === id);

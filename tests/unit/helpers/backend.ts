@@ -8,6 +8,8 @@ import { MemoryLog, type EventLog } from '../../../src/mock-api/store/log.js';
 import type { BackendData } from '../../../src/mock-api/backend.js';
 import { root } from './data.js';
 import { PDF } from '../../fixtures/new-application.js';
+import { ApiError, createApiClient, type ApiClient } from '../../../src/api/client.js';
+import type { Problem } from '../../../src/api/problem.js';
 
 let cached: Promise<BackendData> | undefined;
 export const backendData = (): Promise<BackendData> => (cached ??= loadBackendData(root));
@@ -64,3 +66,16 @@ export async function uploadPdf(b: TestBackend): Promise<string> {
 let keys = 0;
 /** A fresh Idempotency-Key. */
 export const idem = (): Record<string, string> => ({ 'idempotency-key': `test-key-${++keys}-${Date.now()}` });
+
+/** The typed API client straight onto a test back end. */
+export const clientOf = (b: Pick<Backend, 'handle'>): ApiClient => createApiClient('http://127.0.0.1/api', (input, init) => b.handle(new Request(input as string, init)));
+
+/** The problem a call was refused with; throws when it was not refused with one. */
+export async function problemOf(call: Promise<unknown>): Promise<Problem> {
+  const e = await call.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
+  if (!(e instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(e)}`);
+  return e.problem;
+}

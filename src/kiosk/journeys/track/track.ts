@@ -6,22 +6,31 @@
  * the status in words, each permit with its department and what happens next, the time limit,
  * the inspection appointment, the history. What was typed is kept in session storage (the
  * wipe removes it), so a reload or a lost network loses nothing.
+ *
+ * It also follows up a submission the kiosk kept in its outbox while offline: the QR code on
+ * the form's "saved on this kiosk" page opens `#claim=<Idempotency-Key>` (the shell opens this
+ * element as the `claim` journey; src/core/claim-link.ts). It claims the application
+ * (`POST /v1/submissions/claim`): once the kiosk has sent it, the same status view as a track
+ * link, and the address becomes that track link (a bookmark or reload opens the progress
+ * directly); until then "not received yet" with a button to try again.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { apiContext } from '../../../api/context.js';
-import { ApiError, getApplication } from '../../../api/client.js';
+import { ApiError, claimSubmission, getApplication } from '../../../api/client.js';
 import type { ApplicationView } from '../../../api/types.js';
 import type { Catalogue } from '../../../core/catalogue/types.js';
 import {
   applicationIdProblem,
   normaliseApplicationId,
   normaliseQueryCode,
-  parseTrack,
   queryCodeProblem,
+  trackParams,
+  TRACK_FRAGMENT,
   type TrackTarget,
 } from '../../../core/track-link.js';
+import { parseFollowUp, type FollowUp } from '../../../core/claim-link.js';
 import { addApiMessages, problemMessage } from '../../../i18n/api.js';
 import { NamespaceText } from '../../../i18n/namespace.js';
 import { buttons } from '../../../components/shared/buttons.js';
@@ -63,7 +72,7 @@ function saveTyped(typed: Typed, storage: Storage | undefined = globalThis.sessi
   }
 }
 
-type Failure = { key: 'notFound' | 'wrongCode' | 'network' | 'link' } | { message: string };
+type Failure = { key: 'notFound' | 'wrongCode' | 'network' | 'link' | 'notReceived' | 'claimNetwork' } | { message: string };
 
 export class OneKioskTrack extends LitElement {
   static override styles = [
@@ -153,6 +162,12 @@ export class OneKioskTrack extends LitElement {
   @state() private busy = false;
   @state() private failure?: Failure;
   @state() private result?: { application: ApplicationView; token: string };
+  /** A claim link's key while its application is not shown yet (a claim page instead of the entry form). */
+  @state() private claiming?: string;
+  /** What the failure's "try again" button does again (a look-up that may succeed later). */
+  private retry?: () => void;
+  /** The track link this element put in the address (a claimed application), to take out again when it is left. */
+  private addressed?: string;
   @state() private scanning = false;
   @state() private scanMessage?: 'scanLoading' | 'scanAim' | 'scanNotTrack' | 'scanFailed';
 
@@ -166,10 +181,11 @@ export class OneKioskTrack extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('params') && this.params && this.params !== this.opened) {
       this.opened = this.params;
-      const target = parseTrack(this.params);
-      if (target) void this.open(target);
+      const found = parseFollowUp(this.params);
+      if (found) this.follow(found, true);
       else {
         this.result = undefined;
+        this.claiming = undefined;
         this.failure = { key: 'link' };
       }
     }
@@ -178,6 +194,19 @@ export class OneKioskTrack extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopScan();
+    this.unaddress();
+  }
+
+  /** A link or a scanned code: a track link opens its application, a claim link claims it. */
+  private follow(found: FollowUp, fromLink: boolean): void {
+    if (found.kind === 'track') void this.open(found);
+    else void this.claim(found.key, fromLink);
+  }
+
+  /** The track link this element put in the address goes once its result is left. */
+  private unaddress(): void {
+    if (this.addressed && location.hash === this.addressed) history.replaceState(null, '', location.pathname + location.search);
+    this.addressed = undefined;
   }
 
   private edit(field: keyof Typed, value: string): void {
@@ -204,25 +233,54 @@ export class OneKioskTrack extends LitElement {
 
   /** Looks the application up; on failure what was typed stays as it was. */
   private async open(target: TrackTarget): Promise<void> {
+    await this.lookUp(
+      async (api) => ({ application: await getApplication(api, target.id, target.token), token: target.token }),
+      (status) => (status === 0 ? 'network' : status === 404 ? 'notFound' : status === 401 || status === 403 ? 'wrongCode' : undefined),
+      () => void this.open(target),
+    );
+  }
+
+  /**
+   * Claims the application a submission kept in a kiosk's outbox made, by its key: shown once
+   * it has arrived (and, opened from a link, its track link put in the address); until then
+   * "not received yet", to try again.
+   */
+  private async claim(key: string, fromLink: boolean): Promise<void> {
+    this.claiming = key;
+    await this.lookUp(
+      (api) => claimSubmission(api, key),
+      (status) => (status === 0 ? 'claimNetwork' : status === 404 ? 'notReceived' : undefined),
+      () => void this.claim(key, fromLink),
+    );
+    if (!this.result || this.claiming !== key) return;
+    this.claiming = undefined;
+    if (fromLink) {
+      this.unaddress();
+      this.addressed = `#${TRACK_FRAGMENT}=${trackParams({ id: this.result.application.id, token: this.result.token })}`;
+      history.replaceState(null, '', location.pathname + location.search + this.addressed);
+    }
+  }
+
+  /** One look-up: the result shown and focused, or the failure said (by `known`, else the API's message) with what retries it. */
+  private async lookUp(
+    call: (api: NonNullable<OneKioskTrack['api']['value']>) => Promise<{ application: ApplicationView; token: string }>,
+    known: (status: number) => Extract<Failure, { key: string }>['key'] | undefined,
+    retry: () => void,
+  ): Promise<void> {
     const api = this.api.value;
     if (!api || this.busy) return;
     this.busy = true;
     this.failure = undefined;
+    this.retry = undefined;
     try {
-      const application = await getApplication(api, target.id, target.token);
-      this.result = { application, token: target.token };
+      this.result = await call(api);
       await this.updateComplete;
       this.renderRoot.querySelector('one-receipt')?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
     } catch (e) {
       const status = e instanceof ApiError ? e.problem.status : 0;
-      this.failure =
-        status === 0
-          ? { key: 'network' }
-          : status === 404
-            ? { key: 'notFound' }
-            : status === 401 || status === 403
-              ? { key: 'wrongCode' }
-              : { message: problemMessage(addApiMessages(this.text.i18n), (e as ApiError).problem) };
+      const key = known(status);
+      this.failure = key ? { key } : { message: problemMessage(addApiMessages(this.text.i18n), (e as ApiError).problem) };
+      if (key === 'network' || key === 'claimNetwork' || key === 'notReceived') this.retry = retry;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.alert')?.focus();
     } finally {
@@ -244,14 +302,14 @@ export class OneKioskTrack extends LitElement {
       if (!video) return;
       const scanner = new module.CameraScanner(video, decoder, {
         onCode: (text) => {
-          const target = parseTrack(text);
-          if (!target) {
+          const found = parseFollowUp(text);
+          if (!found) {
             this.scanMessage = 'scanNotTrack';
             return;
           }
           this.stopScan();
           this.scanMessage = undefined;
-          void this.open(target);
+          this.follow(found, false);
         },
         onStop: (reason) => {
           if (this.scanner !== scanner) return;
@@ -277,11 +335,15 @@ export class OneKioskTrack extends LitElement {
   }
 
   private navigate(detail: KioskNavigateDetail): void {
+    this.unaddress();
     this.dispatchEvent(new CustomEvent('one-kiosk-navigate', { detail, bubbles: true, composed: true }));
   }
 
   private another(): void {
+    this.unaddress();
     this.result = undefined;
+    this.claiming = undefined;
+    this.retry = undefined;
     this.failure = undefined;
     this.opened = '';
     this.typed = { id: '', code: '' };
@@ -295,8 +357,22 @@ export class OneKioskTrack extends LitElement {
     const { t } = this.text;
     return html`<div class="alert" role="alert" tabindex="-1">
       <p>${'key' in f ? t(`error.${f.key}`) : f.message}</p>
-      ${'key' in f && f.key === 'network' ? html`<button class="primary" type="button" @click=${this.submit}>${t('retry')}</button>` : nothing}
+      ${this.retry ? html`<button class="primary" type="button" ?disabled=${this.busy} @click=${this.retry}>${t('retry')}</button>` : nothing}
     </div>`;
+  }
+
+  /** A claim link's page until its application is shown: checking, not received yet, or no network. */
+  private renderClaim() {
+    const { t } = this.text;
+    return html`<section class="base entry" aria-labelledby="track-title">
+      <h2 id="track-title" tabindex="-1">${t('claim.title')}</h2>
+      <p>${t('claim.intro')}</p>
+      ${this.busy ? html`<p role="status">${t('checking')}</p>` : nothing} ${this.renderFailure()}
+      <div class="actions">
+        <button class="secondary" type="button" @click=${() => this.another()}>${t('another')}</button>
+        <button class="secondary" type="button" @click=${() => this.navigate({ view: 'home' })}>${t('home')}</button>
+      </div>
+    </section>`;
   }
 
   private renderResult(application: ApplicationView, token: string) {
@@ -337,6 +413,7 @@ export class OneKioskTrack extends LitElement {
 
   protected override render() {
     if (this.result) return this.renderResult(this.result.application, this.result.token);
+    if (this.claiming) return this.renderClaim();
     const { t } = this.text;
     return html`<section class="base entry" aria-labelledby="track-title">
       <h2 id="track-title" tabindex="-1">${t('title')}</h2>
