@@ -10,6 +10,7 @@ import { approveAll, LICENCE_HOLDER_USCC, passInspection, seedApplication, seedL
 import type { LicenceView } from '../../src/api/types.js';
 import { buildHarness, routeHarness, HARNESS_PATH } from './fixtures/licence-harness.mjs';
 import type { Decoded } from './fixtures/pdf-raster.js';
+import { decodeSvgQr } from './fixtures/qr-matrix.js';
 import { expectPageAccessible, requestCall, startSession, textContrasts, watchForPageErrors } from './helpers.js';
 
 type Tree = { [k: string]: string | Tree };
@@ -149,8 +150,17 @@ test('lifecycle: 延续 goes to the departments, 歇业 at once, 注销 only aft
   await expect(page.getByRole('heading', { name: zh('done.heading') })).toBeVisible();
   await expect(page.getByRole('main').getByRole('status')).toContainText(fill(zh('done.application')));
   await expect(page.getByText(zh('done.next'))).toBeVisible();
+  // the request's track link as a QR for the holder's phone: it opens the request's progress
+  const qr = page.getByRole('img', { name: zh('done.phoneQr') });
+  const link = decodeSvgQr((await qr.locator('path').getAttribute('d'))!, (await qr.getAttribute('viewBox'))!);
+  const number = (await page.getByRole('main').getByRole('status').textContent())!.match(/SL\d{12}/)![0];
+  expect(link).toMatch(new RegExp(`#track=${number}\\.ap_`));
   await expectPageAccessible(page);
   await shot(page, testInfo, 'lifecycle-done');
+  const phone = await page.context().browser()!.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.goto(link);
+  await expect(phone.getByText(number).first()).toBeVisible();
+  await phone.close();
 
   // 歇业, with a reason from the list: done at once.
   await page.getByRole('button', { name: zh('done.another') }).click();

@@ -8,7 +8,7 @@ import type { Notice } from '../../core/rules/notice.js';
 import type { Answers } from '../../core/rules/types.js';
 import { mergeForm, type FormSectionId, type MergedField, type MergedForm } from '../../core/form/merge.js';
 import { normalizeUscc, usccProblem } from '../../core/form/uscc.js';
-import { asciiQr, linkQr } from '../../core/credential/qr.js';
+import { linkQr } from '../../core/credential/qr.js';
 import { claimLink } from '../../core/claim-link.js';
 import { apiContext } from '../../api/context.js';
 import { submitOutboxContext, type SubmitOutbox } from './outbox-context.js';
@@ -19,7 +19,7 @@ import { oneEvent } from '../events.js';
 import { buttons } from '../shared/buttons.js';
 import { choices } from '../shared/choices.js';
 import { tokens } from '../shared/tokens.js';
-import { drawQr, qrSvg, type DrawnQr } from '../shared/qr-code.js';
+import { drawQr, phoneQr, qrSvg, type DrawnQr } from '../shared/qr-code.js';
 import { FormText } from './i18n.js';
 import { styles } from './form.styles.js';
 import {
@@ -509,8 +509,7 @@ export class OneForm extends LitElement {
     this.stopRetry();
     this.phase = 'queued';
     try {
-      const link = claimLink(this.pageBase(), key);
-      this.claimQr = drawQr(link, asciiQr(link));
+      this.claimQr = phoneQr(claimLink(this.pageBase(), key));
     } catch {
       this.claimQr = null;
     }

@@ -2,7 +2,6 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Catalogue, Text } from '../../core/catalogue/types.js';
 import type { ApplicationItem, ApplicationView } from '../../api/types.js';
-import { asciiQr } from '../../core/credential/qr.js';
 import { trackLink } from '../../core/track-link.js';
 import { NamespaceText } from '../../i18n/namespace.js';
 import { oneEvent } from '../events.js';
@@ -10,7 +9,7 @@ import { buttons } from '../shared/buttons.js';
 import { documentPage } from '../shared/document.js';
 import { facts } from '../shared/facts.js';
 import { formatInstant } from '../shared/licence-look.js';
-import { drawQr, qrSvg, type DrawnQr } from '../shared/qr-code.js';
+import { phoneQr, qrSvg, type DrawnQr } from '../shared/qr-code.js';
 import { tokens } from '../shared/tokens.js';
 import { RECEIPT_NS, receiptResources } from './locales.js';
 import { styles } from './receipt.styles.js';
@@ -79,12 +78,14 @@ export class OneReceipt extends LitElement {
       this.qr = undefined;
       return;
     }
+    let link: string;
     try {
-      const link = trackLink(this.trackBase ?? location.href, { id: a.id, token: this.token });
-      if (this.qr?.link !== link) this.qr = drawQr(link, asciiQr(link));
+      link = trackLink(this.trackBase ?? location.href, { id: a.id, token: this.token });
     } catch {
       this.qr = null;
+      return;
     }
+    if (this.qr?.link !== link) this.qr = phoneQr(link);
   }
 
   /** The track link's QR and what it is for, beside the credential. */

@@ -5,7 +5,7 @@
  */
 import { html, svg, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import { qrPath, type LicenceQr } from '../../core/credential/qr.js';
+import { asciiQr, qrPath, type LicenceQr } from '../../core/credential/qr.js';
 
 const noop = (): void => undefined;
 
@@ -17,6 +17,19 @@ export interface DrawnQr {
   link: string;
   size: number;
   path: string;
+}
+
+/**
+ * A link a person takes away on a phone (a receipt's track link, a claim link): its code in one
+ * byte segment (the link is case-sensitive), or `null` when it cannot be encoded — the caller
+ * says so rather than showing a code that would not open.
+ */
+export function phoneQr(link: string): DrawnQr | null {
+  try {
+    return drawQr(link, asciiQr(link));
+  } catch {
+    return null;
+  }
 }
 
 /** Draws `code` once for `link`. */

@@ -20,6 +20,8 @@ import { NamespaceText } from '../../../i18n/namespace.js';
 import { CREDENTIAL_NS, credentialResources } from '../../../i18n/credential-all.js';
 import { define } from '../../../components/shared/define.js';
 import { formatDay } from '../../../components/shared/licence-look.js';
+import { phoneQr, qrSvg, type DrawnQr } from '../../../components/shared/qr-code.js';
+import { trackLink } from '../../../core/track-link.js';
 import '../../../components/licence/licence.js';
 import { journey, rateAfter, type KioskNavigateDetail } from '../registry.js';
 import { NS, resources } from './locales.js';
@@ -46,6 +48,8 @@ class HolderJourney extends LitElement {
   @state() private licences?: LicenceView[];
   @state() private display?: LicenceDisplay;
   @state() private problem?: string;
+  /** The done screen's QR of the request's track link, drawn once per link. */
+  private doneQr?: DrawnQr | null;
   @state() private busy = false;
   @state() private shown: DraftProblem[] = [];
 
@@ -441,6 +445,18 @@ class HolderJourney extends LitElement {
     </form>`;
   }
 
+  /** The request's track link as a QR, for the holder's phone (as on a receipt); nothing when it cannot be drawn. */
+  private followQr(app: { id: string; token: string }) {
+    let link: string;
+    try {
+      link = trackLink(location.href, app);
+    } catch {
+      return nothing;
+    }
+    if (this.doneQr?.link !== link) this.doneQr = phoneQr(link);
+    return this.doneQr ? html`<div class="follow">${qrSvg(this.doneQr, this.text.t('done.phoneQr'))}<p>${this.text.t('done.phoneNote')}</p></div>` : nothing;
+  }
+
   private renderDone() {
     const { t } = this.text;
     const done = this.journey.done ?? {};
@@ -451,7 +467,8 @@ class HolderJourney extends LitElement {
       ${app
         ? html`<p role="status">${t('done.application', { id: app.id, status: this.text.has(`status.${app.status}`) ? t(`status.${app.status}`) : app.status })}</p>
             <p>${t('done.next')}</p>
-            <p class="code">${t('done.token', { token: app.token })}</p>`
+            <p class="code">${t('done.token', { token: app.token })}</p>
+            ${this.followQr(app)}`
         : html`<p role="status">${t('done.atOnce', { state: this.stateName(done.state ?? 'unknown') })}</p>
             <p>${t('done.nextAtOnce')}</p>`}
       <div class="actions">

@@ -130,6 +130,23 @@ export const journeyStyles = [
       background: var(--_danger);
       border-color: var(--_danger);
     }
+    /* The request's track link for a phone: the code beside what it is for. */
+    .follow {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: calc(var(--_space) * 2);
+    }
+    .follow .qr {
+      flex: none;
+      width: 16rem;
+      height: 16rem;
+      background: #ffffff;
+    }
+    .follow p {
+      flex: 1 1 14rem;
+      margin: 0;
+    }
     .signed-in {
       display: flex;
       flex-wrap: wrap;
