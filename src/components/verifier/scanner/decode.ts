@@ -17,7 +17,7 @@ import GlobalHistogramBinarizer from '@zxing/library/esm/core/common/GlobalHisto
 import HybridBinarizer from '@zxing/library/esm/core/common/HybridBinarizer.js';
 import RGBLuminanceSource from '@zxing/library/esm/core/RGBLuminanceSource.js';
 import QRCodeReader from '@zxing/library/esm/core/qrcode/QRCodeReader.js';
-import { double, invert, pad, sharpen, shrink, toGrey, turn, type Grey, type Pixels } from './grey.js';
+import { double, halfTurn, invert, pad, sharpen, shrink, toGrey, turn, type Grey, type Pixels } from './grey.js';
 
 export type { Grey, Pixels } from './grey.js';
 
@@ -61,6 +61,10 @@ export const ATTEMPTS: readonly Attempt[] = [
   { name: 'sharpened-global', run: (g) => read(sharpen(g), 'global') },
   // zxing's finder-pattern scan runs along rows: a quarter turn finds some codes it misses.
   { name: 'turned-global', run: (g) => read(turn(g), 'global') },
+  // Some codes put a finder-like run of modules where zxing's row scan meets it first, and it
+  // then gives up (NotFound) at any size above 2 px a module; upside down, the scan meets the
+  // real finder patterns first (seen on a clean screenshot of a certificate: tests/unit/qr-decode).
+  { name: 'half-turned', run: (g) => read(halfTurn(g), 'hybrid') },
   { name: 'padded', run: (g) => read(pad(g, 16), 'hybrid') },
   { name: 'enlarged', run: (g) => (area(g) <= MAX_DOUBLE ? read(double(sharpen(g)), 'hybrid') : null) },
   { name: 'halved', run: (g) => (area(g) >= MIN_HALVE ? read(shrink(g, 2), 'hybrid') : null) },

@@ -133,6 +133,11 @@ export function turn(g: Grey): Grey {
   return { data: out, width: h, height: w };
 }
 
+/** The image turned upside down (a half turn: the pixels in reverse order). */
+export function halfTurn(g: Grey): Grey {
+  return { data: new Uint8ClampedArray(g.data).reverse(), width: g.width, height: g.height };
+}
+
 /** The image enlarged twice, bilinear (small modules get more pixels for the detector). */
 export function double(g: Grey): Grey {
   const { width: w, height: h, data } = g;
