@@ -214,9 +214,6 @@ export class OneKioskApp extends LitElement {
         max-width: 48rem;
         margin: calc(var(--_space) * 2) auto 0;
       }
-      .help-host {
-        display: contents;
-      }
       /* The attract and home screens (and the apply journey's short screens) are .reach. */
       .attract,
       .home {
@@ -414,6 +411,9 @@ export class OneKioskApp extends LitElement {
     super();
     new ContextProvider(this, { context: i18nContext, initialValue: sharedI18n() });
     new ContextProvider(this, { context: apiContext, initialValue: this.api });
+    // One listener for every part of the shell that moves the person on: the journeys in <main>
+    // and the help dialog in the dock (the event bubbles out of their shadow roots).
+    this.addEventListener('one-kiosk-navigate', this.onNavigate as EventListener);
   }
 
   private readonly data = new Task(this, {
@@ -548,7 +548,7 @@ export class OneKioskApp extends LitElement {
         </div>
       </header>
       ${this.offline.render(this.kiosk.t)}
-      <main id="main" tabindex="-1" @one-kiosk-navigate=${this.onNavigate}>
+      <main id="main" tabindex="-1">
         ${keyed(this.session.id, this.session.view === 'attract' && !this.showingShared() ? this.renderAttract() : this.session.view === 'home' && !this.showingShared() ? this.renderHome() : this.data.render({
           pending: () => html`<p class="panel" role="status">${t('app.loading')}</p>`,
           error: (e) => html`<div class="panel" role="alert">
@@ -749,7 +749,7 @@ export class OneKioskApp extends LitElement {
         ${away ? html`<button class="secondary" type="button" @click=${() => this.goHome()}>${kioskIcon('home')}${k('dock.home')}</button>` : nothing}
         ${this.help.button(k('dock.help'), k('dock.helpFailed'))}
       </nav>
-      <div class="help-host" @one-kiosk-navigate=${this.onNavigate}>${this.help.dialog(this.session.id, this.getAttribute('kiosk-id'))}</div>`;
+      ${this.help.dialog(this.session.id, this.getAttribute('kiosk-id'))}`;
   }
 
   /** Home from anywhere: a shared notice left open is closed; the apply journey keeps its place. */

@@ -14,6 +14,7 @@ import type { RatedService } from '../../../api/types.js';
 import { NamespaceText } from '../../../i18n/namespace.js';
 import { buttons } from '../../../components/shared/buttons.js';
 import { tokens } from '../../../components/shared/tokens.js';
+import { reach } from '../../reach.js';
 import '../../../components/rating/rating.js';
 import type { KioskNavigateDetail } from '../registry.js';
 import { NS, resources } from './locales.js';
@@ -26,16 +27,10 @@ export class OneKioskRate extends LitElement {
   static override styles = [
     tokens,
     buttons,
+    reach,
     css`
       :host {
         display: block;
-      }
-      /* The choices within reach of a seated person: the lower part of the portrait screen. */
-      .choose {
-        display: flex;
-        flex-direction: column;
-        justify-content: flex-end;
-        min-height: 60vh;
       }
       h2 {
         margin: 0 0 var(--_space);
@@ -108,7 +103,7 @@ export class OneKioskRate extends LitElement {
 
   private renderChoice() {
     const { t } = this.text;
-    return html`<section class="choose" aria-labelledby="rate-choose">
+    return html`<section class="choose reach" aria-labelledby="rate-choose">
       <h2 id="rate-choose">${t('choose.title')}</h2>
       <p class="lead">${t('choose.text')}</p>
       <ul class="services">
